@@ -1,0 +1,16 @@
+/* Small behaviours for every page. No network, no storage. */
+(function () {
+  "use strict";
+
+  /* The language switcher keeps the section: ids are the same in both languages, so
+   * /warrants/judicial/#signature and /es/warrants/judicial/#signature match. Runs in
+   * the capture phase so Material's own handler, which drops the fragment, never sees
+   * the click. */
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-select__link[hreflang]");
+    if (!link) return;
+    event.stopPropagation();
+    var href = link.getAttribute("href").split("#")[0];
+    link.setAttribute("href", href + location.hash);
+  }, true);
+})();

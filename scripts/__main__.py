@@ -1,0 +1,63 @@
+"""The guide's one command line: `python -m scripts <command>` (or the Make targets).
+
+  check                 source rules: front matter, heading ids, translation pairs and
+                        structure, agreed Spanish terms, translation freshness
+  stamp PAGE...         record that docs/es/PAGE translates the current docs/en/PAGE
+  status                translation status table (up to date / stale / missing)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scripts import content, translation
+
+
+def cmd_check(args) -> int:
+    problems = content.check_all() + translation.check_terms() + translation.check_freshness()
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"\n{len(problems)} problem(s).", file=sys.stderr)
+        return 1
+    print("Sources OK.")
+    return 0
+
+
+def cmd_stamp(args) -> int:
+    status = 0
+    for page in args.pages:
+        try:
+            print(translation.stamp(page))
+        except (FileNotFoundError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = 1
+    return status
+
+
+def cmd_status(args) -> int:
+    rows = translation.status_rows()
+    width = max(len(row.page) for row in rows) if rows else 10
+    print(f"{'page'.ljust(width)}  status")
+    for row in rows:
+        print(f"{row.page.ljust(width)}  {row.status}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="check the Markdown sources").set_defaults(func=cmd_check)
+    stamp = sub.add_parser("stamp", help="mark Spanish pages as translating the current English")
+    stamp.add_argument("pages", nargs="+", metavar="PAGE",
+                       help="path relative to docs/en and docs/es, e.g. warrants/judicial.md")
+    stamp.set_defaults(func=cmd_stamp)
+    sub.add_parser("status", help="print the translation status table").set_defaults(func=cmd_status)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

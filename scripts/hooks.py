@@ -1,0 +1,47 @@
+"""MkDocs hooks for the guide.
+
+mkdocs-static-i18n runs the whole build once per language, so every handler here is
+re-entrant and reads the language from the page being built, never from module state.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import content, render  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.guide")
+
+
+def page_language(page) -> str:
+    locale = getattr(page.file, "locale", None)
+    if locale in content.LANGUAGES:
+        return locale
+    first = Path(page.file.src_uri).parts[0]
+    return first if first in content.LANGUAGES else content.DEFAULT_LANGUAGE
+
+
+def on_page_markdown(markdown, page, config, files):
+    path = Path(page.file.abs_src_path)
+    # Source rules: warnings make `mkdocs build --strict` fail, naming file and line.
+    for problem in content.check_front_matter(path) + content.check_heading_ids(path):
+        log.warning(str(problem))
+    language = page_language(page)
+    markdown = render.expand_markers(markdown, language, path)
+    return markdown + render.abbreviations(language)
+
+
+def on_page_content(html, page, config, files):
+    return render.label_task_list_items(html)
+
+
+def on_post_page(output, page, config):
+    return render.fix_head(output, page, config, page_language(page))
+
+
+def on_post_build(config):
+    render.write_language_404s(Path(config.site_dir), config)

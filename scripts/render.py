@@ -1,0 +1,111 @@
+"""Build-time rendering used by scripts/hooks.py: data rendered into pages, and the
+fixes that stock Material + mkdocs-static-i18n need (see CONTRIBUTING.md)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from scripts import content
+
+MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)
+
+LABELS = {
+    "en": {"spanish": "Spanish", "english": "English", "avoid": "Avoid in Spanish"},
+    "es": {"spanish": "Español", "english": "Inglés", "avoid": "Evite en español"},
+}
+
+
+def glossary_markdown(language: str) -> str:
+    """The glossary as Markdown: one h3 per term, with the glossary id as its anchor."""
+    data = content.load_data("glossary.yml")
+    other = "es" if language == "en" else "en"
+    label = LABELS[language]["spanish" if other == "es" else "english"]
+    terms = sorted(data["terms"], key=lambda t: t[language].casefold())
+    out = []
+    for term in terms:
+        out.append(f"### {term[language]} {{#{term['id']}}}\n")
+        definition = term.get(f"definition_{language}")
+        if definition:
+            out.append(f"{definition.strip()}\n")
+        out.append(f"{label}: *{term[other]}*\n")
+        if language == "es" and term.get("avoid_es"):
+            out.append(f"{LABELS['es']['avoid']}: {', '.join(term['avoid_es'])}\n")
+    return "\n".join(out)
+
+
+RENDERERS = {"glossary": glossary_markdown}
+
+
+def expand_markers(markdown: str, language: str, path: Path) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in RENDERERS:
+            raise ValueError(f"{path}: unknown render marker '{name}' "
+                             f"(known: {', '.join(sorted(RENDERERS))})")
+        return RENDERERS[name](language)
+
+    return MARKER_RE.sub(replace, markdown)
+
+
+def abbreviations(language: str) -> str:
+    """Abbreviation definitions appended to every page (Markdown `abbr` syntax)."""
+    lines = ["", ""]
+    for item in content.load_data("glossary.yml").get("abbreviations", []):
+        lines.append(f"*[{item['abbr']}]: {item[language]}")
+    return "\n".join(lines) + "\n"
+
+
+def label_task_list_items(page_html: str) -> str:
+    """Put each task-list item's text inside its checkbox label, so the checkbox has an
+    accessible name (stock pymdownx.tasklist leaves the label empty; axe: 'label')."""
+    if "task-list-item" not in page_html:
+        return page_html
+    soup = BeautifulSoup(page_html, "html.parser")
+    for item in soup.select("li.task-list-item"):
+        label = item.find("label", class_="task-list-control", recursive=False)
+        if label is None:
+            continue
+        for sibling in list(label.next_siblings):
+            if getattr(sibling, "name", None) in ("ul", "ol", "p", "div"):
+                break
+            label.append(sibling.extract())
+    return str(soup)
+
+
+ALTERNATE_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def page_urls(page, config) -> dict[str, str]:
+    """Absolute URL of this page in each language."""
+    site = config.site_url or "/"
+    url = page.url
+    if url.startswith("es/") or url == "es/":
+        rel = url[3:]
+    else:
+        rel = url
+    return {"en": urljoin(site, rel), "es": urljoin(site, "es/" + rel)}
+
+
+def fix_head(output: str, page, config, language: str) -> str:
+    """Replace Material's relative hreflang links with absolute ones plus x-default."""
+    urls = page_urls(page, config)
+    links = "".join(
+        f'\n    <link rel="alternate" href="{html.escape(urls[lang])}" hreflang="{lang}">'
+        for lang in content.LANGUAGES
+    )
+    links += (f'\n    <link rel="alternate" href="{html.escape(urls[content.DEFAULT_LANGUAGE])}" '
+              'hreflang="x-default">')
+    output, count = ALTERNATE_RE.subn("", output)
+    if count:
+        output = output.replace('<link rel="icon"', links.lstrip() + '\n    <link rel="icon"', 1)
+    return output
+
+
+def write_language_404s(site_dir: Path, config) -> None:
+    """Placeholder: per-language 404 pages are written by the 404 template."""
+    return None
