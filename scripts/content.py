@@ -61,7 +61,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         return None, text, 1
     meta = text[4:end]
     body = text[end + 5 :]
-    return meta, body, meta.count("\n") + 3
+    return meta, body, meta.count("\n") + 4
 
 
 def read_meta(path: Path) -> tuple[dict, list[Problem]]:

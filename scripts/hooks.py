@@ -10,6 +10,8 @@ import logging
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import content, render  # noqa: E402
@@ -43,5 +45,12 @@ def on_post_page(output, page, config):
     return render.fix_head(output, page, config, page_language(page))
 
 
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        return render.place_404(output, Path(config.site_dir), config.theme["language"])
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both search indexes
 def on_post_build(config):
-    render.write_language_404s(Path(config.site_dir), config)
+    render.split_search_index(Path(config.site_dir))

@@ -4,6 +4,7 @@ fixes that stock Material + mkdocs-static-i18n need (see CONTRIBUTING.md)."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -106,6 +107,52 @@ def fix_head(output: str, page, config, language: str) -> str:
     return output
 
 
-def write_language_404s(site_dir: Path, config) -> None:
-    """Placeholder: per-language 404 pages are written by the 404 template."""
-    return None
+SWITCHER_RE = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link">')
+
+
+def _fix_404_links(output: str) -> str:
+    """The i18n plugin leaves the last page's alternates in the 404 context: drop the head
+    links and point the language switcher at the home pages."""
+    output = ALTERNATE_RE.sub("", output)
+    base = re.search(r'"base": "([^"]*)"', output)
+    root = (base.group(1) if base else "").rstrip("/")
+
+    def home(match: re.Match) -> str:
+        language = match.group(2)
+        path = "/" if language == content.DEFAULT_LANGUAGE else f"/{language}/"
+        return f'<a href="{root}{path}" hreflang="{language}" class="md-select__link">'
+
+    return SWITCHER_RE.sub(home, output)
+
+
+def place_404(output: str, site_dir: Path, language: str) -> str:
+    """Keep one 404 page per language. MkDocs writes every language's 404 to the root
+    (the last language built would win); the Spanish one goes to es/404.html and the
+    root keeps the English page written by the first build."""
+    output = _fix_404_links(output)
+    if language == content.DEFAULT_LANGUAGE:
+        return output
+    target = site_dir / language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    root = site_dir / "404.html"
+    return root.read_text(encoding="utf-8") if root.exists() else output
+
+
+def split_search_index(site_dir: Path) -> None:
+    """Write search/search_index.<lang>.json holding one language each, so search on a
+    Spanish page finds Spanish pages only (head.js asks for the page's language)."""
+    merged = site_dir / "search" / "search_index.json"
+    if not merged.exists():
+        return
+    index = json.loads(merged.read_text(encoding="utf-8"))
+    for language in content.LANGUAGES:
+        prefixes = [f"{other}/" for other in content.LANGUAGES if other != content.DEFAULT_LANGUAGE]
+        if language == content.DEFAULT_LANGUAGE:
+            docs = [d for d in index["docs"] if not d["location"].startswith(tuple(prefixes))]
+        else:
+            docs = [d for d in index["docs"] if d["location"].startswith(f"{language}/")]
+        config = dict(index["config"], lang=[language])
+        out = site_dir / "search" / f"search_index.{language}.json"
+        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
+                                  separators=(",", ":")), encoding="utf-8")

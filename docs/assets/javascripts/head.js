@@ -1,10 +1,16 @@
-/* Loaded in <head>, before Material's bundle, because it must wrap XMLHttpRequest
- * before the bundle makes its first request.
+/* Loaded in <head>, before Material's bundle.
  *
- * 1. Search per language. Material loads one search index holding both languages, so
+ * 1. Material's storage helpers (Material for MkDocs 9.8.1, MIT, (c) Martin Donath),
+ *    moved out of the page so the Content-Security-Policy can forbid inline scripts.
+ *    The scope is the site root: this file lives at <root>/assets/javascripts/.
+ */
+__md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
+
+/*
+ * 2. Search per language. Material loads one search index holding both languages, so
  *    an English query on a Spanish page lists English pages. The build also writes
- *    search/search_index.<lang>.json; this sends the request to the page's language.
- * 2. No needless 404s. Material fetches "sitemap.xml" beside every
+ *    search/search_index.<lang>.json; requests go to the page's language.
+ * 3. No needless 404s. Material fetches "sitemap.xml" beside every
  *    <link rel="alternate">; our hreflang links are per page, so that would be a
  *    missing file on every page load. Those requests go to the one real sitemap.
  */

@@ -1,0 +1,141 @@
+"""The real site, built once with `mkdocs build --strict`, checked as HTML."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from scripts import content, sitecheck
+
+
+def es_page(site, path):
+    return site / "es" / path.relative_to(site)
+
+
+def english_pages(site):
+    return [p for p in sitecheck.content_pages(site)
+            if not p.relative_to(site).as_posix().startswith(("es/", "search/"))]
+
+
+def test_strict_build_passes_without_warnings(built):
+    assert built.returncode == 0, built.output[-4000:]
+    warnings = [line for line in built.output.splitlines() if "WARNING" in line]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_every_source_page_is_built_in_both_languages(site):
+    for rel in content.pages("en"):
+        out = rel[:-3] + "/index.html" if not rel.endswith("index.md") else rel[:-8] + "index.html"
+        assert (site / out).exists(), out
+        assert (site / "es" / out).exists(), "es/" + out
+
+
+def test_html_lang_matches_the_language(site):
+    wrong = []
+    for path in sitecheck.content_pages(site):
+        expected = "es" if path.relative_to(site).parts[0] == "es" else "en"
+        lang = sitecheck.soup(path).html.get("lang")
+        if lang != expected:
+            wrong.append(f"{path.relative_to(site)}: lang={lang!r}, expected {expected!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_spanish_pages_have_spanish_chrome(site):
+    page = sitecheck.soup(site / "es" / "index.html")
+    assert "Operativos migratorios en centros de salud" in page.title.text
+    assert "No es asesoría legal" in page.select_one(".md-copyright").text
+    assert "Made with" not in str(page)
+
+
+def test_page_titles_come_from_each_pages_h1(site):
+    for path in english_pages(site):
+        page = sitecheck.soup(path)
+        h1 = page.select_one("article h1")
+        assert h1 is not None, path
+        for twin in (path, es_page(site, path)):
+            twin_page = sitecheck.soup(twin)
+            assert twin_page.select_one("article h1").get_text(strip=True).rstrip("#") \
+                in twin_page.title.text, twin
+
+
+def test_hreflang_links_are_absolute_with_x_default(site, built):
+    for path in sitecheck.content_pages(site):
+        links = {l["hreflang"]: l["href"] for l in
+                 sitecheck.soup(path).select('link[rel="alternate"][hreflang]')}
+        assert set(links) == {"en", "es", "x-default"}, path
+        rel = path.relative_to(site).as_posix()
+        english_rel = rel[3:] if rel.startswith("es/") else rel
+        english_url = built.url + english_rel.removesuffix("index.html")
+        assert links["en"] == english_url, path
+        assert links["es"] == built.url + "es/" + english_rel.removesuffix("index.html"), path
+        assert links["x-default"] == english_url, path
+
+
+def test_canonical_url_is_absolute(site, built):
+    for path in sitecheck.content_pages(site):
+        canonical = sitecheck.soup(path).select_one('link[rel="canonical"]')
+        assert canonical and canonical["href"].startswith(built.url), path
+
+
+def test_sitemap_lists_both_languages(site, built):
+    tree = ET.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
+    for path in english_pages(site):
+        rel = path.relative_to(site).as_posix().removesuffix("index.html")
+        assert built.url + rel in locations, rel
+        assert built.url + "es/" + rel in locations, "es/" + rel
+
+
+def test_each_language_has_its_own_404_page(site):
+    english = sitecheck.soup(site / "404.html")
+    spanish = sitecheck.soup(site / "es" / "404.html")
+    assert english.html["lang"] == "en" and "could not find" in english.h1.text
+    assert spanish.html["lang"] == "es" and "No encontramos" in spanish.h1.text
+    # The language switcher on a 404 page leads to the home pages, not a stale page.
+    switch = {a["hreflang"]: a["href"] for a in spanish.select("a.md-select__link")}
+    assert switch == {"en": "/guide/", "es": "/guide/es/"}
+
+
+def test_search_index_is_split_by_language(site):
+    for language in content.LANGUAGES:
+        index = json.loads((site / "search" / f"search_index.{language}.json").read_text())
+        locations = [doc["location"] for doc in index["docs"]]
+        assert locations, language
+        spanish = [loc for loc in locations if loc.startswith("es/")]
+        if language == "es":
+            assert spanish == locations
+        else:
+            assert not spanish
+        assert index["config"]["lang"] == [language]
+
+
+def test_security_headers_file_is_published(site):
+    text = (site / "_headers").read_text()
+    assert re.search(r"Content-Security-Policy: default-src 'self';", text)
+    for header in ("Referrer-Policy: no-referrer", "Permissions-Policy:",
+                   "X-Content-Type-Options: nosniff"):
+        assert header in text
+    assert not (site / "es" / "_headers").exists()
+
+
+def test_last_reviewed_and_disclaimer_on_every_page(site):
+    for path in sitecheck.content_pages(site):
+        status = sitecheck.soup(path).select_one("aside.guide-page-status")
+        assert status is not None, path
+        assert status.find("time", attrs={"datetime": re.compile(r"^\d{4}-\d\d-\d\d$")}), path
+        text = status.get_text(" ", strip=True)
+        assert ("not legal advice" in text) or ("no asesoría legal" in text), path
+
+
+def test_no_inline_scripts(site):
+    """The Content-Security-Policy forbids inline scripts; JSON data blocks are allowed."""
+    for path in sitecheck.html_files(site):
+        for script in sitecheck.soup(path).find_all("script"):
+            if script.get("src") or script.get("type") == "application/json":
+                continue
+            raise AssertionError(f"{path.relative_to(site)}: inline <script> {script.text[:80]!r}")
+
+
+def test_search_box_has_an_accessible_name_in_each_language(site):
+    assert sitecheck.soup(site / "index.html").select_one(".md-search")["aria-label"] == "Search"
+    assert sitecheck.soup(site / "es" / "index.html").select_one(".md-search")["aria-label"] == "Buscar"
