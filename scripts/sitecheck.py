@@ -35,7 +35,7 @@ def content_pages(site: Path) -> list[Path]:
 
 @lru_cache(maxsize=None)
 def _soup(path: Path, mtime: float) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -111,7 +111,7 @@ def test_broken_link_and_anchor_are_named(tmp_path):
     write(tmp_path, "about/index.html", PAGE.format(head="", body='<p id="here">x</p>'))
     found = messages(sitecheck.broken_links(tmp_path, "/guide/"))
     assert len(found) == 2, found
-    assert "index.html:1: link about/#gone: no id 'gone' on about/index.html" in found[0]
+    assert "index.html:3: link about/#gone: no id 'gone' on about/index.html" in found[0]
     assert "link missing/ points to a missing page" in found[1]
 
 
