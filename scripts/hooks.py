@@ -41,6 +41,13 @@ def on_page_content(html, page, config, files):
     return render.label_task_list_items(html)
 
 
+def on_page_context(context, page, config, nav):
+    # Printable pages carry a QR code of their canonical address (made here, no network).
+    if page.meta.get("print") and page.canonical_url:
+        context["guide_qr"] = render.qr_svg(page.canonical_url)
+    return context
+
+
 def on_post_page(output, page, config):
     return render.fix_head(output, page, config, page_language(page))
 

@@ -78,6 +78,12 @@ def label_task_list_items(page_html: str) -> str:
     return str(soup)
 
 
+def qr_svg(url: str) -> str:
+    import segno
+
+    return segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", omitsize=True)
+
+
 ALTERNATE_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 

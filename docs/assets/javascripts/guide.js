@@ -14,3 +14,14 @@
     link.setAttribute("href", href + location.hash);
   }, true);
 })();
+
+/* "Print this page" button on printable pages (hidden until this script runs, so it
+ * never shows as a dead button without JavaScript). */
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll(".guide-print-button");
+  Array.prototype.forEach.call(buttons, function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
