@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check stamp status chromium clean
+.PHONY: serve test build pdf check stamp status chromium clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+pdf: $(STAMP) chromium
+	$(BIN)/python -m scripts pdf --site-dir site
 
 check: $(STAMP)
 	$(BIN)/python -m scripts check

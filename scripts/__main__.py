@@ -4,6 +4,7 @@
                         structure, agreed Spanish terms, translation freshness
   stamp PAGE...         record that docs/es/PAGE translates the current docs/en/PAGE
   status                translation status table (up to date / stale / missing)
+  pdf                   strict build into site/ with every PDF (needs /usr/bin/chromium)
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ def cmd_status(args) -> int:
     return 0
 
 
+def cmd_pdf(args) -> int:
+    import os
+    from pathlib import Path
+
+    from scripts import pdf
+
+    public_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+    made = pdf.build_and_print(Path(args.site_dir).resolve(), public_url)
+    for item in made:
+        print(f"{item.path}  {item.pages} page(s)  {item.size:,} bytes")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -55,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="path relative to docs/en and docs/es, e.g. warrants/judicial.md")
     stamp.set_defaults(func=cmd_stamp)
     sub.add_parser("status", help="print the translation status table").set_defaults(func=cmd_status)
+    pdf = sub.add_parser("pdf", help="build the site with its PDFs")
+    pdf.add_argument("--site-dir", default="site")
+    pdf.set_defaults(func=cmd_pdf)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -178,6 +178,18 @@ def check_heading_ids(path: Path) -> list[Problem]:
     return problems
 
 
+def check_title_matches_h1(path: Path) -> list[Problem]:
+    """The front matter title (browser tab, nav, search) and the page's H1 agree."""
+    meta, problems = read_meta(path)
+    if problems or not isinstance(meta.get("title"), str):
+        return []
+    h1 = [h for h in headings(path) if h.level == 1]
+    if h1 and h1[0].text != meta["title"].strip():
+        return [Problem(path, h1[0].line, f"the '# ' title '{h1[0].text}' differs from the front "
+                        f"matter title '{meta['title']}'; make them the same")]
+    return []
+
+
 def pages(language: str, docs: Path = DOCS) -> dict[str, Path]:
     """Relative path -> file, for one language tree."""
     base = docs / language
@@ -217,6 +229,13 @@ def check_structure_parity(english: Path, spanish: Path) -> list[Problem]:
                     f"headings the English page does not have: {extra}")]
 
 
+def pdf_name(rel: str) -> str:
+    """File name of a page's PDF: 'protocols/checklists/front-desk.md' ->
+    'protocols-checklists-front-desk.pdf'; a section's index.md takes the section name."""
+    stem = rel.removesuffix(".md").removesuffix("/index").removesuffix("index")
+    return (stem.replace("/", "-") or "home") + ".pdf"
+
+
 def english_hash(path: Path) -> str:
     """Content hash of an English page, recorded by its translation as `translation_of`."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
@@ -229,6 +248,7 @@ def check_all(docs: Path = DOCS) -> list[Problem]:
         for path in language_pages.values():
             problems += check_front_matter(path)
             problems += check_heading_ids(path)
+            problems += check_title_matches_h1(path)
     for rel in sorted(set(english) & set(spanish)):
         problems += check_structure_parity(english[rel], spanish[rel])
     return problems

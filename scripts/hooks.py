@@ -45,6 +45,10 @@ def on_page_context(context, page, config, nav):
     # Printable pages carry a QR code of their canonical address (made here, no network).
     if page.meta.get("print") and page.canonical_url:
         context["guide_qr"] = render.qr_svg(page.canonical_url)
+    # Download links only when the PDFs are made (`make pdf`, and the test build).
+    if config.extra.get("pdf") and page.meta.get("print"):
+        rel = Path(page.file.src_uri).relative_to(page_language(page)).as_posix()
+        context["guide_pdf"] = "pdf/" + content.pdf_name(rel)
     return context
 
 

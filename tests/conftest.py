@@ -8,23 +8,19 @@ so every absolute URL the site makes is checked and the sub-path case is exercis
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from scripts import pdf
+from scripts.serve import free_port, serve
+
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/guide/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM = pdf.CHROMIUM
 
 
 @dataclass
@@ -34,16 +30,12 @@ class Build:
     output: str         # everything mkdocs printed
     returncode: int
     url: str            # http://127.0.0.1:PORT/guide/
+    pdfs: list          # what scripts.pdf made: path, page count, size
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def build_site(site_dir: Path, site_url: str, config: Path = ROOT / "mkdocs.yml") -> tuple[int, str]:
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+def build_site(site_dir: Path, site_url: str, config: Path = ROOT / "mkdocs.yml",
+               **env_extra: str) -> tuple[int, str]:
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", **env_extra)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
          "--site-dir", str(site_dir)],
@@ -51,67 +43,24 @@ def build_site(site_dir: Path, site_url: str, config: Path = ROOT / "mkdocs.yml"
     return result.returncode, result.stdout + result.stderr
 
 
-def parse_headers(site: Path) -> dict[str, str]:
-    """The headers that `_headers` sets for every path (the test server sends them too,
-    so a Content-Security-Policy that broke the site would fail the browser tests)."""
-    headers, current = {}, None
-    path = site / "_headers"
-    if not path.exists():
-        return headers
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            current = line.strip()
-            continue
-        if current == "/*":
-            name, _, value = line.strip().partition(":")
-            headers[name.strip()] = value.strip()
-    return headers
-
-
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files plus the production behaviour the tests rely on: the `_headers`
-    headers, and each language's 404 page for missing paths."""
-
-    extra_headers: dict[str, str] = {}
-
-    def end_headers(self):
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        if code == 404:
-            language_404 = "es/404.html" if self.path.startswith(PREFIX + "es/") else "404.html"
-            page = Path(self.directory) / PREFIX.strip("/") / language_404
-            if page.exists():
-                body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-        super().send_error(code, message, explain)
-
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
     root = tmp_path_factory.mktemp("served")
     site = root / PREFIX.strip("/")
     port = free_port()
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    returncode, output = build_site(site, url)
-    SiteHandler.extra_headers = parse_headers(site)
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(SiteHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Build(root, site, output, returncode, url)
-    server.shutdown()
+    returncode, output = build_site(site, f"http://127.0.0.1:{port}{PREFIX}", GUIDE_PDF="1")
+    with serve(root, port, PREFIX) as url:
+        made = []
+        if returncode == 0 and Path(CHROMIUM).exists():
+            # The PDFs are part of the site (pages link to them), so they are made before
+            # any test looks at the site. This browser closes before the tests' own opens.
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                browser = pdf.launch(playwright)
+                made = pdf.make_pdfs(site, url, browser, url)
+                browser.close()
+        yield Build(root, site, output, returncode, url, made)
 
 
 @pytest.fixture(scope="session")
@@ -122,14 +71,14 @@ def site(built) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(site):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium, "
                     "or install Chromium there yourself (never `playwright install`).")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pdf.launch(playwright)
         yield browser
         browser.close()
 

@@ -30,6 +30,12 @@ def test_every_heading_has_an_explicit_id():
     assert not problems, report(problems)
 
 
+def test_front_matter_title_matches_the_h1():
+    problems = [p for lang in content.LANGUAGES for path in content.pages(lang).values()
+                for p in content.check_title_matches_h1(path)]
+    assert not problems, report(problems)
+
+
 def test_both_languages_have_the_same_headings():
     english, spanish = content.pages("en"), content.pages("es")
     problems = [p for rel in sorted(set(english) & set(spanish))

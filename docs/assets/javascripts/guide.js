@@ -19,7 +19,7 @@
  * never shows as a dead button without JavaScript). */
 (function () {
   "use strict";
-  var buttons = document.querySelectorAll(".guide-print-button");
+  var buttons = document.querySelectorAll("button.guide-print-button");
   Array.prototype.forEach.call(buttons, function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
