@@ -5,6 +5,8 @@
   stamp PAGE...         record that docs/es/PAGE translates the current docs/en/PAGE
   status                translation status table (up to date / stale / missing)
   pdf                   strict build into site/ with every PDF (needs /usr/bin/chromium)
+  anchors [--check]     update data/anchors.yml from the sources (or only check it)
+  redirects --nginx     print nginx rules for the moved pages in data/anchors.yml
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from scripts import content, translation
 
 
 def cmd_check(args) -> int:
-    problems = content.check_all() + translation.check_terms() + translation.check_freshness()
+    from scripts import anchors
+
+    problems = (content.check_all() + translation.check_terms() + translation.check_freshness()
+                + anchors.check())
     for problem in problems:
         print(problem)
     if problems:
@@ -59,6 +64,28 @@ def cmd_pdf(args) -> int:
     return 0
 
 
+def cmd_anchors(args) -> int:
+    from scripts import anchors
+
+    if args.check:
+        problems = anchors.check()
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
+    changes = anchors.update()
+    print("\n".join(changes) if changes else "data/anchors.yml is up to date.")
+    return 0
+
+
+def cmd_redirects(args) -> int:
+    import os
+
+    from scripts import anchors
+
+    print(anchors.nginx_rules(os.environ.get("SITE_URL", "/")))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -72,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     pdf = sub.add_parser("pdf", help="build the site with its PDFs")
     pdf.add_argument("--site-dir", default="site")
     pdf.set_defaults(func=cmd_pdf)
+    anchors = sub.add_parser("anchors", help="update or check the deep-link registry")
+    anchors.add_argument("--check", action="store_true")
+    anchors.set_defaults(func=cmd_anchors)
+    redirects = sub.add_parser("redirects", help="print hosting rules for moved pages")
+    redirects.add_argument("--nginx", action="store_true", required=True)
+    redirects.set_defaults(func=cmd_redirects)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import content, render  # noqa: E402
+from scripts import anchors, content, render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -38,7 +38,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return render.label_task_list_items(html)
+    html = render.label_task_list_items(html)
+    return render.moved_section_markers(html, page, page_language(page))
 
 
 def on_page_context(context, page, config, nav):
@@ -65,3 +66,4 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both search indexes
 def on_post_build(config):
     render.split_search_index(Path(config.site_dir))
+    anchors.write_redirects(Path(config.site_dir), config.site_url or "/")

@@ -39,7 +39,34 @@ def glossary_markdown(language: str) -> str:
     return "\n".join(out)
 
 
-RENDERERS = {"glossary": glossary_markdown}
+STATUS_WORDS = {
+    "en": {"up to date": "Up to date", "stale": "Being updated", "not stamped": "Not yet checked",
+           "missing": "Missing", "orphan (no English page)": "No English page",
+           "page": "Page", "status": "Spanish translation", "reviewed": "English page last reviewed"},
+    "es": {"up to date": "Al día", "stale": "En actualización", "not stamped": "Sin revisar",
+           "missing": "Falta", "orphan (no English page)": "Sin página en inglés",
+           "page": "Página", "status": "Traducción al español", "reviewed": "Última revisión de la página en inglés"},
+}
+
+
+def translation_status_markdown(language: str) -> str:
+    """Table of every page and whether its Spanish translation matches the English page
+    (the same data as `python -m scripts status` and the freshness test)."""
+    from scripts import translation
+
+    words = STATUS_WORDS[language]
+    english = content.pages("en")
+    rows = [f"| {words['page']} | {words['status']} | {words['reviewed']} |", "|---|---|---|"]
+    for row in translation.status_rows():
+        path = content.DOCS / language / row.page
+        meta = content.read_meta(path)[0] if path.exists() else {}
+        title = meta.get("title", row.page)
+        reviewed = content.read_meta(english[row.page])[0].get("last_reviewed", "") if row.page in english else ""
+        rows.append(f"| [{title}](../{row.page}) | {words[row.status]} | {reviewed} |")
+    return "\n".join(rows) + "\n"
+
+
+RENDERERS = {"glossary": glossary_markdown, "translation-status": translation_status_markdown}
 
 
 def expand_markers(markdown: str, language: str, path: Path) -> str:
@@ -82,6 +109,21 @@ def qr_svg(url: str) -> str:
     import segno
 
     return segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", omitsize=True)
+
+
+def moved_section_markers(page_html: str, page, language: str) -> str:
+    """Old section ids that moved (data/anchors.yml) stay on their old page as hidden
+    markers; guide.js sends a link to one on to the new address."""
+    from scripts import anchors
+
+    rel = Path(page.file.src_uri).relative_to(language).as_posix()
+    here = anchors.page_path(rel)
+    markers = []
+    for old_id, new in anchors.section_moves(here).items():
+        target_page, _, target_id = new.partition("#")
+        href = anchors.relative(here, target_page) + (f"#{target_id}" if target_id else "")
+        markers.append(f'<span id="{html.escape(old_id)}" data-moved-to="{html.escape(href)}" hidden></span>')
+    return "".join(markers) + page_html
 
 
 ALTERNATE_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')

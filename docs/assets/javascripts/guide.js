@@ -25,3 +25,13 @@
     button.addEventListener("click", function () { window.print(); });
   });
 })();
+
+/* A section that moved (data/anchors.yml) leaves a marker with its old id; a link to
+ * the old id goes on to the new address. */
+(function () {
+  "use strict";
+  var id = decodeURIComponent(location.hash.slice(1));
+  var marker = id && document.getElementById(id);
+  var target = marker && marker.getAttribute("data-moved-to");
+  if (target) location.replace(target);
+})();
