@@ -66,4 +66,5 @@ def on_post_template(output, template_name, config):
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both search indexes
 def on_post_build(config):
     render.split_search_index(Path(config.site_dir))
+    render.write_robots(Path(config.site_dir), config.site_url or "/")
     anchors.write_redirects(Path(config.site_dir), config.site_url or "/")

@@ -187,6 +187,13 @@ def place_404(output: str, site_dir: Path, language: str) -> str:
     return root.read_text(encoding="utf-8") if root.exists() else output
 
 
+def write_robots(site_dir: Path, site_url: str) -> None:
+    """robots.txt naming the sitemap, which lists both languages."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n",
+                                         encoding="utf-8")
+
+
 def split_search_index(site_dir: Path) -> None:
     """Write search/search_index.<lang>.json holding one language each, so search on a
     Spanish page finds Spanish pages only (head.js asks for the page's language)."""
