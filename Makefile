@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build pdf check stamp status chromium clean
+.PHONY: serve test build site pdf offline measure lighthouse check stamp status chromium clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,20 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-pdf: $(STAMP) chromium
-	$(BIN)/python -m scripts pdf --site-dir site
+# The publishable site: strict build + every PDF + the offline package, in site/.
+site: $(STAMP) chromium
+	$(BIN)/python -m scripts site --site-dir site
+
+pdf: site
+
+offline: $(STAMP)
+	$(BIN)/python -m scripts offline --out dist/guide-offline.zip
+
+measure: $(STAMP) chromium
+	$(BIN)/python -m scripts measure
+
+lighthouse: $(STAMP) chromium
+	$(BIN)/python -m scripts lighthouse
 
 check: $(STAMP)
 	$(BIN)/python -m scripts check
@@ -51,4 +63,4 @@ test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -4,7 +4,11 @@
                         structure, agreed Spanish terms, translation freshness
   stamp PAGE...         record that docs/es/PAGE translates the current docs/en/PAGE
   status                translation status table (up to date / stale / missing)
-  pdf                   strict build into site/ with every PDF (needs /usr/bin/chromium)
+  site                  the publishable site/: strict build, every PDF and the offline
+                        package (needs /usr/bin/chromium)
+  offline [--out ZIP]   the offline package alone (default dist/guide-offline.zip)
+  measure               page weight per page and in total, against stock Material
+  lighthouse            Lighthouse scores for four pages (installs lighthouse from npm)
   anchors [--check]     update data/anchors.yml from the sources (or only check it)
   redirects --nginx     print nginx rules for the moved pages in data/anchors.yml
 """
@@ -51,16 +55,32 @@ def cmd_status(args) -> int:
     return 0
 
 
-def cmd_pdf(args) -> int:
+def public_url() -> str:
     import os
+
+    return os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+
+
+def cmd_site(args) -> int:
     from pathlib import Path
 
-    from scripts import pdf
+    from scripts import publish
 
-    public_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
-    made = pdf.build_and_print(Path(args.site_dir).resolve(), public_url)
-    for item in made:
-        print(f"{item.path}  {item.pages} page(s)  {item.size:,} bytes")
+    for item in publish.build(Path(args.site_dir).resolve(), public_url()):
+        pages = f"{item.pages:>4} page(s)" if item.pages else "       -    "
+        print(f"{item.size:>12,} bytes  {pages}  {item.path}")
+    return 0
+
+
+def cmd_offline(args) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from scripts import offline
+
+    with tempfile.TemporaryDirectory() as work:
+        target = offline.make_zip(Path(args.out).resolve(), public_url(), Path(work))
+    print(f"{target}  {target.stat().st_size:,} bytes")
     return 0
 
 
@@ -96,9 +116,16 @@ def main(argv: list[str] | None = None) -> int:
                        help="path relative to docs/en and docs/es, e.g. warrants/judicial.md")
     stamp.set_defaults(func=cmd_stamp)
     sub.add_parser("status", help="print the translation status table").set_defaults(func=cmd_status)
-    pdf = sub.add_parser("pdf", help="build the site with its PDFs")
-    pdf.add_argument("--site-dir", default="site")
-    pdf.set_defaults(func=cmd_pdf)
+    sub.add_parser("measure", help="measure page weight").set_defaults(
+        func=lambda args: __import__("scripts.measure", fromlist=["main"]).main())
+    sub.add_parser("lighthouse", help="run Lighthouse on four pages").set_defaults(
+        func=lambda args: __import__("scripts.lighthouse", fromlist=["main"]).main())
+    site = sub.add_parser("site", help="build the publishable site with PDFs and offline zip")
+    site.add_argument("--site-dir", default="site")
+    site.set_defaults(func=cmd_site)
+    offline = sub.add_parser("offline", help="build the offline package")
+    offline.add_argument("--out", default="dist/guide-offline.zip")
+    offline.set_defaults(func=cmd_offline)
     anchors = sub.add_parser("anchors", help="update or check the deep-link registry")
     anchors.add_argument("--check", action="store_true")
     anchors.set_defaults(func=cmd_anchors)

@@ -27,6 +27,15 @@ def page_language(page) -> str:
     return first if first in content.LANGUAGES else content.DEFAULT_LANGUAGE
 
 
+@event_priority(100)  # before Material's offline plugin adds a CDN polyfill
+def on_config(config):
+    if config.extra.get("offline"):
+        # The offline plugin loads iframe-worker from a CDN unless a polyfill named
+        # iframe-worker is already listed: ship our copy instead.
+        config.extra["polyfills"] = ["assets/javascripts/vendor/iframe-worker-shim.js"]
+    return config
+
+
 def on_page_markdown(markdown, page, config, files):
     path = Path(page.file.abs_src_path)
     # Source rules: warnings make `mkdocs build --strict` fail, naming file and line.
@@ -47,13 +56,17 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("print") and page.canonical_url:
         context["guide_qr"] = render.qr_svg(page.canonical_url)
     # Download links only when the PDFs are made (`make pdf`, and the test build).
-    if config.extra.get("pdf") and page.meta.get("print"):
+    if config.extra.get("downloads") and page.meta.get("print"):
         rel = Path(page.file.src_uri).relative_to(page_language(page)).as_posix()
         context["guide_pdf"] = "pdf/" + content.pdf_name(rel)
     return context
 
 
 def on_post_page(output, page, config):
+    if config.extra.get("offline"):
+        # From file:// Material would fetch a sitemap beside each absolute hreflang link,
+        # which is a request to the web: the offline package has none.
+        return render.drop_alternates(output)
     return render.fix_head(output, page, config, page_language(page))
 
 
@@ -65,6 +78,9 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both search indexes
 def on_post_build(config):
-    render.split_search_index(Path(config.site_dir))
-    render.write_robots(Path(config.site_dir), config.site_url or "/")
-    anchors.write_redirects(Path(config.site_dir), config.site_url or "/")
+    site = Path(config.site_dir)
+    render.split_search_index(site)
+    if config.extra.get("offline"):
+        return  # the offline package has no server: no robots.txt or redirect pages
+    render.write_robots(site, config.site_url or "/")
+    anchors.write_redirects(site, config.site_url or "/")

@@ -5,7 +5,7 @@
 - one PDF of the whole guide per language (cover, linked table of contents, chapters
   in nav order, PDF outline), in <lang>/pdf/guide.pdf.
 
-The build must have been made with GUIDE_PDF=1 so the pages carry their download links.
+The build must have been made with GUIDE_DOWNLOADS=1 so the pages carry their download links.
 """
 
 from __future__ import annotations
@@ -225,27 +225,6 @@ def make_pdfs(site: Path, base_url: str, browser, public_url: str) -> list[Made]
     finally:
         context.close()
     return made
-
-
-def build_and_print(site: Path, public_url: str) -> list[Made]:
-    """Strict build with download links, then print the PDFs into it (`make pdf`)."""
-    import os
-    import subprocess
-    import sys
-
-    from playwright.sync_api import sync_playwright
-
-    from scripts.serve import free_port, serve
-
-    env = dict(os.environ, SITE_URL=public_url, GUIDE_PDF="1", NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                   cwd=content.ROOT, env=env, check=True)
-    with serve(site, free_port()) as url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            return make_pdfs(site, url, browser, public_url)
-        finally:
-            browser.close()
 
 
 def launch(playwright):

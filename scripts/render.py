@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -21,12 +22,18 @@ LABELS = {
 }
 
 
+def sort_key(text: str) -> str:
+    """Dictionary order: accents do not move a word to the end (área before cita)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def glossary_markdown(language: str) -> str:
     """The glossary as Markdown: one h3 per term, with the glossary id as its anchor."""
     data = content.load_data("glossary.yml")
     other = "es" if language == "en" else "en"
     label = LABELS[language]["spanish" if other == "es" else "english"]
-    terms = sorted(data["terms"], key=lambda t: t[language].casefold())
+    terms = sorted(data["terms"], key=lambda t: sort_key(t[language]))
     out = []
     for term in terms:
         out.append(f"### {term[language]} {{#{term['id']}}}\n")
@@ -138,6 +145,10 @@ def page_urls(page, config) -> dict[str, str]:
     else:
         rel = url
     return {"en": urljoin(site, rel), "es": urljoin(site, "es/" + rel)}
+
+
+def drop_alternates(output: str) -> str:
+    return ALTERNATE_RE.sub("", output)
 
 
 def fix_head(output: str, page, config, language: str) -> str:

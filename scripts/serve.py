@@ -5,6 +5,8 @@ broke the site would show), and each language's 404 page for missing paths."""
 from __future__ import annotations
 
 import contextlib
+import gzip
+import io
 import socket
 import threading
 from functools import partial
@@ -40,6 +42,22 @@ def parse_headers(site: Path) -> dict[str, str]:
 class SiteHandler(SimpleHTTPRequestHandler):
     prefix = "/"
     extra_headers: dict[str, str] = {}
+    gzip = False   # compress text responses, as a real host does (for Lighthouse)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (self.gzip and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
+                and path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")):
+            body = gzip.compress(path.read_bytes())
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
 
     def end_headers(self):
         for name, value in self.extra_headers.items():
@@ -65,10 +83,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(root: Path, port: int, prefix: str = "/") -> Iterator[str]:
+def serve(root: Path, port: int, prefix: str = "/", gzip: bool = False) -> Iterator[str]:
     """Serve `root` on 127.0.0.1:port; the site itself is at root/<prefix>. Yields its URL."""
     handler = type("Handler", (SiteHandler,), {
-        "prefix": prefix, "extra_headers": parse_headers(root / prefix.strip("/"))})
+        "prefix": prefix, "extra_headers": parse_headers(root / prefix.strip("/")), "gzip": gzip})
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import pdf
+from scripts import offline, pdf
 from scripts.serve import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,18 +48,21 @@ def built(tmp_path_factory) -> Build:
     root = tmp_path_factory.mktemp("served")
     site = root / PREFIX.strip("/")
     port = free_port()
-    returncode, output = build_site(site, f"http://127.0.0.1:{port}{PREFIX}", GUIDE_PDF="1")
+    returncode, output = build_site(site, f"http://127.0.0.1:{port}{PREFIX}", GUIDE_DOWNLOADS="true")
     with serve(root, port, PREFIX) as url:
         made = []
         if returncode == 0 and Path(CHROMIUM).exists():
-            # The PDFs are part of the site (pages link to them), so they are made before
-            # any test looks at the site. This browser closes before the tests' own opens.
+            # The PDFs and the offline package are part of the site (pages link to them),
+            # so they are made before any test looks at the site. This browser closes
+            # before the tests' own browser opens.
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as playwright:
                 browser = pdf.launch(playwright)
                 made = pdf.make_pdfs(site, url, browser, url)
                 browser.close()
+        if returncode == 0:
+            offline.make_zip(site / offline.ZIP_NAME, url, tmp_path_factory.mktemp("offline"))
         yield Build(root, site, output, returncode, url, made)
 
 

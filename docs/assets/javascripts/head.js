@@ -17,6 +17,24 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
 (function () {
   "use strict";
   var lang = document.documentElement.lang === "es" ? "es" : "en";
+
+  /* 4. The offline package (file://) has no server to ask: Material loads
+   *    search/search_index.js, which sets the global __index holding both languages.
+   *    Keep the page's language only, as the per-language files do online. */
+  if (location.protocol === "file:") {
+    var stored;
+    Object.defineProperty(window, "__index", {
+      configurable: true,
+      get: function () { return stored; },
+      set: function (index) {
+        index.docs = index.docs.filter(function (doc) {
+          return (doc.location.indexOf("es/") === 0) === (lang === "es");
+        });
+        index.config.lang = [lang];
+        stored = index;
+      }
+    });
+  }
   var open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url) {
     var args = Array.prototype.slice.call(arguments);
