@@ -29,9 +29,7 @@ MEDIAN_BUDGET = 75 * 1024
 PAGE_BUDGET = 120 * 1024
 IMAGE_BUDGET = 100 * 1024
 OWN_ASSETS_BUDGET = 15 * 1024      # site-specific CSS and JS together, gzip
-OWN_ASSETS = ("assets/stylesheets/extra.css", "assets/stylesheets/print.css",
-              "assets/javascripts/head.js", "assets/javascripts/palette.js",
-              "assets/javascripts/guide.js")
+OWN_ASSETS_DIRS = ("assets/stylesheets", "assets/javascripts")
 
 
 def gz(path: Path) -> int:
@@ -108,7 +106,11 @@ def images(site: Path) -> dict[str, int]:
 
 
 def own_assets(site: Path) -> dict[str, int]:
-    return {name: gz(site / name) for name in OWN_ASSETS if (site / name).exists()}
+    """Our CSS and JS (Material's bundles live in subfolders with hashed names; vendored
+    third-party files live in vendor/)."""
+    files = [p for folder in OWN_ASSETS_DIRS for p in sorted((site / folder).glob("*"))
+             if p.is_file() and p.suffix in (".css", ".js") and ".min." not in p.name]
+    return {p.relative_to(site).as_posix(): gz(p) for p in files}
 
 
 def search_indexes(site: Path) -> dict[str, int]:

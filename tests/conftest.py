@@ -50,20 +50,26 @@ def built(tmp_path_factory) -> Build:
     port = free_port()
     returncode, output = build_site(site, f"http://127.0.0.1:{port}{PREFIX}", GUIDE_DOWNLOADS="true")
     with serve(root, port, PREFIX) as url:
-        made = []
-        if returncode == 0 and Path(CHROMIUM).exists():
-            # The PDFs and the offline package are part of the site (pages link to them),
-            # so they are made before any test looks at the site. This browser closes
-            # before the tests' own browser opens.
-            from playwright.sync_api import sync_playwright
+        yield Build(root, site, output, returncode, url, [])
 
-            with sync_playwright() as playwright:
-                browser = pdf.launch(playwright)
-                made = pdf.make_pdfs(site, url, browser, url)
-                browser.close()
-        if returncode == 0:
-            offline.make_zip(site / offline.ZIP_NAME, url, tmp_path_factory.mktemp("offline"))
-        yield Build(root, site, output, returncode, url, made)
+
+@pytest.fixture(scope="session")
+def downloads(built, tmp_path_factory) -> list:
+    """The PDFs and the offline package that the pages link to, made once, on demand
+    (only the tests that need them pay for printing)."""
+    if built.returncode != 0:
+        pytest.fail("mkdocs build --strict failed:\n" + built.output[-4000:])
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium.")
+    from playwright.sync_api import sync_playwright
+
+    # This browser closes before the tests' own browser starts (see `browser`).
+    with sync_playwright() as playwright:
+        browser = pdf.launch(playwright)
+        built.pdfs[:] = pdf.make_pdfs(built.site, built.url, browser, built.url)
+        browser.close()
+    offline.make_zip(built.site / offline.ZIP_NAME, built.url, tmp_path_factory.mktemp("offline"))
+    return built.pdfs
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +80,7 @@ def site(built) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser(site):
+def browser(site, downloads):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium, "
                     "or install Chromium there yourself (never `playwright install`).")

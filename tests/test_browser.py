@@ -105,7 +105,7 @@ def test_search_lists_pages_in_the_pages_language_only(built, visit, lang, query
 @pytest.mark.parametrize("lang,path", ALL_PAGES)
 def test_no_accessibility_violations(built, visit, axe, lang, path, width):
     record = visit(width=width)
-    record.page.goto(full_url(built, lang, path), wait_until="networkidle")
+    record.page.goto(full_url(built, lang, path), wait_until="load")
     violations = axe.run(record.page).response["violations"]
     summary = [f"{v['id']} ({v['impact']}): {v['help']} — "
                + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])

@@ -8,7 +8,7 @@ def report(problems) -> str:
     return "\n" + "\n".join(str(p) for p in problems)
 
 
-def test_internal_links_and_anchors_resolve(site):
+def test_internal_links_and_anchors_resolve(site, downloads):
     problems = sitecheck.broken_links(site, PREFIX)
     assert not problems, report(problems)
 

@@ -41,7 +41,7 @@ def test_there_are_printable_pages_in_both_languages():
 
 
 @pytest.mark.parametrize("printable", PRINTABLES, ids=lambda p: f"{p.language}:{p.rel}")
-def test_printed_page_keeps_its_budget_address_and_date_without_navigation(built, site, printable):
+def test_printed_page_keeps_its_budget_address_and_date_without_navigation(built, site, downloads, printable):
     item = made(built, printable.pdf)
     if printable.max_pages is not None:
         assert item.pages <= printable.max_pages, (
@@ -66,7 +66,7 @@ def test_printable_pages_link_to_their_pdf(site):
 
 
 @pytest.mark.parametrize("language", content.LANGUAGES)
-def test_whole_guide_pdf_has_every_chapter_and_metadata(built, site, language):
+def test_whole_guide_pdf_has_every_chapter_and_metadata(built, site, downloads, language):
     item = made(built, f"{pdf.language_prefix(language)}pdf/guide.pdf")
     data = item.path.read_bytes()
     reader = PdfReader(BytesIO(data))
@@ -82,7 +82,7 @@ def test_whole_guide_pdf_has_every_chapter_and_metadata(built, site, language):
     assert home.select_one(".guide-downloads a[href$='pdf/guide.pdf']")
 
 
-def test_wide_table_prints_without_clipping(built, site):
+def test_wide_table_prints_without_clipping(built, site, downloads):
     """Every word of every cell of the comparison table is in the printed text."""
     for language in content.LANGUAGES:
         printable = next(p for p in PRINTABLES if p.rel == "warrants/compare.md" and p.language == language)
