@@ -66,8 +66,8 @@ def on_post_page(output, page, config):
     if config.extra.get("offline"):
         # From file:// Material would fetch a sitemap beside each absolute hreflang link,
         # which is a request to the web: the offline package has none.
-        return render.drop_alternates(output)
-    return render.fix_head(output, page, config, page_language(page))
+        return render.compact_html(render.drop_alternates(output))
+    return render.compact_html(render.fix_head(output, page, config, page_language(page)))
 
 
 def on_post_template(output, template_name, config):

@@ -119,3 +119,21 @@ def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
+
+
+@pytest.mark.parametrize("lang,path", [("en", ""), ("es", "warrants/compare/"), ("en", "protocols/during/")])
+def test_dark_palette_has_no_accessibility_violations(built, visit, axe, lang, path):
+    """The dark palette follows the reader's system setting; it must meet AA contrast too."""
+    record = visit(color_scheme="dark")
+    record.page.goto(full_url(built, lang, path), wait_until="load")
+    assert record.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    violations = axe.run(record.page).response["violations"]
+    assert not violations, [f"{v['id']}: {v['nodes'][0]['target']}" for v in violations]
+
+
+def test_section_links_are_visible_on_touch_screens(built, visit):
+    """Readers on phones copy section links from the '#' next to headings."""
+    record = visit(width=390, has_touch=True, is_mobile=True)
+    record.page.goto(built.url + "warrants/", wait_until="load")
+    link = record.page.locator("article h2 .headerlink").first
+    assert float(link.evaluate("el => getComputedStyle(el).opacity")) > 0.3

@@ -10,9 +10,11 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
  * 2. Search per language. Material loads one search index holding both languages, so
  *    an English query on a Spanish page lists English pages. The build also writes
  *    search/search_index.<lang>.json; requests go to the page's language.
- * 3. No needless 404s. Material fetches "sitemap.xml" beside every
- *    <link rel="alternate">; our hreflang links are per page, so that would be a
- *    missing file on every page load. Those requests go to the one real sitemap.
+ * 3. No needless downloads. Material fetches "sitemap.xml" beside every
+ *    <link rel="alternate"> to map pages between site versions; our hreflang links are
+ *    per page, so that would be a missing file (or, at the root, the whole sitemap) on
+ *    every page load. Those requests get a tiny empty file: the language switcher is
+ *    handled by guide.js.
  */
 (function () {
   "use strict";
@@ -35,6 +37,56 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
       }
     });
   }
+  /* 5. Search loads when the reader opens it. Material starts its search worker and
+   *    downloads the search index, most of a page's weight, on every page load; both
+   *    now wait until the search box is opened or focused. */
+  var searchWanted = location.protocol === "file:", waiting = [];
+  function wantSearch() {
+    if (searchWanted) return;
+    searchWanted = true;
+    waiting.splice(0).forEach(function (go) { go(); });
+  }
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-search")) wantSearch();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search" && event.target.checked) wantSearch();
+  });
+  var RealWorker = window.Worker;
+  if (RealWorker && !searchWanted) {
+    window.Worker = function (url, options) {
+      if (String(url).indexOf("search") === -1) return new RealWorker(url, options);
+      var real = null, listeners = [], queue = [];
+      function start() {
+        real = new RealWorker(url, options);
+        listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
+        queue.splice(0).forEach(function (message) { real.postMessage(message); });
+      }
+      if (searchWanted) start(); else waiting.push(start);
+      this.addEventListener = function (type, listener, opts) {
+        listeners.push([type, listener, opts]);
+        if (real) real.addEventListener(type, listener, opts);
+      };
+      this.removeEventListener = function (type, listener, opts) {
+        listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== listener; });
+        if (real) real.removeEventListener(type, listener, opts);
+      };
+      this.postMessage = function (message) {
+        if (real) real.postMessage(message); else queue.push(message);
+      };
+      this.terminate = function () { if (real) real.terminate(); waiting = []; };
+    };
+  }
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function () {
+    var request = this, args = arguments;
+    if (request.guideSearchIndex && !searchWanted) {
+      waiting.push(function () { send.apply(request, args); });
+      return;
+    }
+    return send.apply(request, args);
+  };
+
   var open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url) {
     var args = Array.prototype.slice.call(arguments);
@@ -42,14 +94,15 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
       var target = new URL(String(url), location.href);
       var config = document.getElementById("__config");
       var base = config ? new URL(JSON.parse(config.textContent).base, location.href) : null;
-      if (base && target.origin === base.origin) {
-        if (target.pathname === base.pathname + "search/search_index.json") {
-          target.pathname = base.pathname + "search/search_index." + lang + ".json";
-          args[1] = target.href;
-        } else if (/\/sitemap\.xml$/.test(target.pathname)) {
-          target.pathname = base.pathname + "sitemap.xml";
-          args[1] = target.href;
-        }
+      if (!base) return open.apply(this, args);
+      if (target.origin === base.origin &&
+          target.pathname === base.pathname + "search/search_index.json") {
+        target.pathname = base.pathname + "search/search_index." + lang + ".json";
+        args[1] = target.href;
+        this.guideSearchIndex = true;
+      } else if (/\/sitemap\.xml$/.test(target.pathname)) {
+        /* whatever host the hreflang link names: this never leaves the site */
+        args[1] = new URL("assets/data/no-alternates.xml", base).href;
       }
     } catch (error) {
       /* leave the request as it was */
