@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from scripts import content
+from scripts import content, tools
 
 MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)
 
@@ -74,7 +74,7 @@ def translation_status_markdown(language: str) -> str:
 
 
 RENDERERS = {"glossary": glossary_markdown, "translation-status": translation_status_markdown,
-             **__import__("scripts.tools", fromlist=["RENDERERS"]).RENDERERS}  # the tools: scripts/tools.py
+             **tools.RENDERERS}
 
 
 def expand_markers(markdown: str, language: str, path: Path) -> str:
