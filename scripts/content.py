@@ -178,6 +178,20 @@ def check_heading_ids(path: Path) -> list[Problem]:
     return problems
 
 
+def check_sources_section(path: Path) -> list[Problem]:
+    """Every page ends with its sources (## … {#sources}), unless its front matter says
+    `sources: false` because it makes no claims of its own (a generated table, a tool)."""
+    meta, problems = read_meta(path)
+    if problems or meta.get("sources") is False:
+        return []
+    found = [h for h in headings(path) if h.id == "sources"]
+    if not found:
+        return [Problem(path, 1, "no '## Sources {#sources}' section: every claim needs its source "
+                        "on the page (or set `sources: false` in front matter if the page makes "
+                        "no claims of its own)")]
+    return []
+
+
 def check_title_matches_h1(path: Path) -> list[Problem]:
     """The front matter title (browser tab, nav, search) and the page's H1 agree."""
     meta, problems = read_meta(path)
@@ -249,6 +263,7 @@ def check_all(docs: Path = DOCS) -> list[Problem]:
             problems += check_front_matter(path)
             problems += check_heading_ids(path)
             problems += check_title_matches_h1(path)
+            problems += check_sources_section(path)
     for rel in sorted(set(english) & set(spanish)):
         problems += check_structure_parity(english[rel], spanish[rel])
     return problems

@@ -59,6 +59,14 @@ def test_bad_front_matter_is_named(tmp_path):
     assert "bare.md:1: no front matter" in messages(content.check_front_matter(bare))[0]
 
 
+def test_page_without_sources_section_is_named(tmp_path):
+    page = write(tmp_path, "en/p.md", GOOD_META + "# T\n\n## Steps {#steps}\n")
+    assert "p.md:1: no '## Sources {#sources}' section" in messages(content.check_sources_section(page))[0]
+    tool = write(tmp_path, "en/t.md", GOOD_META.replace("---\n# ", "---\n# ").replace(
+        "last_reviewed: 2026-01-05\n", "last_reviewed: 2026-01-05\nsources: false\n") + "# T\n")
+    assert content.check_sources_section(tool) == []
+
+
 def test_headings_that_differ_between_languages_are_named(tmp_path):
     en = write(tmp_path, "en/p.md", GOOD_META + "# T\n\n## A {#a}\n\n## B {#b}\n")
     es = write(tmp_path, "es/p.md", GOOD_META + "# T\n\n## A {#a}\n\n### B {#b}\n")

@@ -36,6 +36,12 @@ def test_front_matter_title_matches_the_h1():
     assert not problems, report(problems)
 
 
+def test_every_page_has_a_sources_section():
+    problems = [p for lang in content.LANGUAGES for path in content.pages(lang).values()
+                for p in content.check_sources_section(path)]
+    assert not problems, report(problems)
+
+
 def test_both_languages_have_the_same_headings():
     english, spanish = content.pages("en"), content.pages("es")
     problems = [p for rel in sorted(set(english) & set(spanish))
