@@ -31,8 +31,7 @@ HEADER = """\
 
 def page_path(rel: str) -> str:
     """'warrants/judicial.md' -> '/warrants/judicial/'; 'index.md' -> '/'."""
-    path = rel.removesuffix(".md").removesuffix("index")
-    return "/" + (path if not path or path.endswith("/") else path + "/")
+    return "/" + content.site_path(rel)
 
 
 def marker_ids(name: str) -> list[str]:

@@ -243,6 +243,24 @@ def check_structure_parity(english: Path, spanish: Path) -> list[Problem]:
                     f"headings the English page does not have: {extra}")]
 
 
+def site_path(rel: str) -> str:
+    """Site path of a page after the language prefix: 'warrants/judicial.md' ->
+    'warrants/judicial/'; 'warrants/index.md' -> 'warrants/'; 'index.md' -> ''."""
+    path = rel.removesuffix(".md").removesuffix("index")
+    return path if not path or path.endswith("/") else path + "/"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; an `!ENV [NAME, default]` value reads as its default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def mkdocs_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def pdf_name(rel: str) -> str:
     """File name of a page's PDF: 'protocols/checklists/front-desk.md' ->
     'protocols-checklists-front-desk.pdf'; a section's index.md takes the section name."""

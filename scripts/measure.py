@@ -118,16 +118,9 @@ def search_indexes(site: Path) -> dict[str, int]:
             for language in content.LANGUAGES}
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
 def stock_config(path: Path) -> Path:
     """Same pages and Markdown, stock Material: no overrides, hooks, CSS or JS of ours."""
-    config = yaml.load((content.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = content.mkdocs_config()
     config["docs_dir"] = str(content.DOCS)
     config["theme"] = {"name": "material", "language": "en", "font": False}
     for key in ("hooks", "extra_css", "extra_javascript", "validation"):

@@ -17,7 +17,6 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import yaml
 from bs4 import BeautifulSoup
 
 from scripts import content
@@ -34,13 +33,6 @@ BOOK_TITLES = {
 }
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
 def nav_pages(config: Path = content.ROOT / "mkdocs.yml") -> list[str]:
     """Source paths (relative to docs/<lang>) in nav order."""
     found: list[str] = []
@@ -53,14 +45,8 @@ def nav_pages(config: Path = content.ROOT / "mkdocs.yml") -> list[str]:
                 for value in item.values():
                     walk(value if isinstance(value, list) else [value])
 
-    walk(yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)["nav"])
+    walk(content.mkdocs_config(config)["nav"])
     return found
-
-
-def site_path(rel: str) -> str:
-    """'warrants/judicial.md' -> 'warrants/judicial/'; 'index.md' -> ''."""
-    path = rel.removesuffix(".md").removesuffix("index")
-    return path if not path or path.endswith("/") else path + "/"
 
 
 def language_prefix(language: str) -> str:
@@ -80,7 +66,7 @@ class Printable:
 
     @property
     def url_path(self) -> str:
-        return language_prefix(self.language) + site_path(self.rel)
+        return language_prefix(self.language) + content.site_path(self.rel)
 
     @property
     def max_pages(self) -> int | None:
@@ -123,7 +109,7 @@ def print_to_pdf(page, url: str, footer: str | None = None) -> bytes:
 
 
 def _article(site: Path, language: str, rel: str) -> BeautifulSoup:
-    path = site / (language_prefix(language) + site_path(rel)) / "index.html"
+    path = site / (language_prefix(language) + content.site_path(rel)) / "index.html"
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return soup.select_one("article.md-content__inner")
 
@@ -133,13 +119,13 @@ def book_html(site: Path, base_url: str, language: str, version: str, public_url
     title, subtitle, contents, version_label, reviewed_label = BOOK_TITLES[language]
     rels = nav_pages()
     number = {rel: index for index, rel in enumerate(rels)}
-    page_urls = {urljoin(base_url, language_prefix(language) + site_path(rel)): rel for rel in rels}
+    page_urls = {urljoin(base_url, language_prefix(language) + content.site_path(rel)): rel for rel in rels}
     reviewed = max(str(content.read_meta(content.DOCS / language / rel)[0]["last_reviewed"])
                    for rel in rels)
     toc, sections = [], []
     for rel in rels:
         article = _article(site, language, rel)
-        page_url = urljoin(base_url, language_prefix(language) + site_path(rel))
+        page_url = urljoin(base_url, language_prefix(language) + content.site_path(rel))
         prefix = f"p{number[rel]}-"
         for element in article.select(".guide-print-header, .guide-page-status, .guide-print-button, "
                                       ".headerlink, .md-content__button, .guide-downloads"):

@@ -3,7 +3,7 @@ silently disappear, and moved pages redirect in both languages, keeping the #sec
 
 import pytest
 
-from scripts import anchors, content, sitecheck
+from scripts import anchors, sitecheck
 from tests.test_checkers import GOOD_META, messages, write
 
 

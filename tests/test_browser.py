@@ -11,14 +11,7 @@ pytestmark = pytest.mark.browser
 WIDTHS = (390, 1280)
 
 
-def page_url(rel: str) -> str:
-    """Site path for a source page path like 'warrants/judicial.md' or 'index.md'."""
-    path = rel.removesuffix(".md")
-    path = path.removesuffix("index")
-    return path if path.endswith("/") or not path else path + "/"
-
-
-ALL_PAGES = [(lang, page_url(rel)) for lang in content.LANGUAGES
+ALL_PAGES = [(lang, content.site_path(rel)) for lang in content.LANGUAGES
              for rel in sorted(content.pages(lang))]
 
 

@@ -149,7 +149,7 @@ def test_plain_http_outbound_link_is_named(tmp_path):
 
 def fixture_config(tmp_path: Path, docs: Path) -> Path:
     """The project's mkdocs.yml pointed at a small docs tree, with absolute paths."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    config = content.mkdocs_config()
     config.update(docs_dir=str(docs), hooks=[str(ROOT / "scripts" / "hooks.py")],
                   nav=["index.md", {"About": ["about/index.md"]}], site_url="http://127.0.0.1/",
                   extra_css=[], extra_javascript=[])
@@ -158,13 +158,6 @@ def fixture_config(tmp_path: Path, docs: Path) -> Path:
     path = tmp_path / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True))
     return path
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def test_strict_build_fails_on_broken_anchor_heading_and_front_matter(tmp_path):
