@@ -47,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    html = render.label_task_list_items(html)
+    html = render.focusable_abbreviations(render.label_task_list_items(html))
     return render.moved_section_markers(html, page, page_language(page))
 
 

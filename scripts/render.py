@@ -134,6 +134,22 @@ def moved_section_markers(page_html: str, page, language: str) -> str:
     return "".join(markers) + page_html
 
 
+def focusable_abbreviations(page_html: str) -> str:
+    """Keyboard readers can reach an abbreviation's expansion too: the first use of each
+    abbreviation on a page takes focus (the CSS shows the expansion on focus), unless it
+    sits inside a link or button, which must not hold another focusable element."""
+    if "<abbr" not in page_html:
+        return page_html
+    soup = BeautifulSoup(page_html, "html.parser")
+    seen: set[str] = set()
+    for abbr in soup.find_all("abbr", title=True):
+        if abbr["title"] in seen or abbr.find_parent(["a", "button", "label", "summary"]):
+            continue
+        seen.add(abbr["title"])
+        abbr["tabindex"] = "0"
+    return str(soup)
+
+
 ALTERNATE_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 

@@ -130,3 +130,18 @@ def test_section_links_are_visible_on_touch_screens(built, visit):
     record.page.goto(built.url + "warrants/", wait_until="load")
     link = record.page.locator("article h2 .headerlink").first
     assert float(link.evaluate("el => getComputedStyle(el).opacity")) > 0.3
+
+
+def test_abbreviation_expands_on_keyboard_focus(built, visit):
+    record = visit()
+    record.page.goto(built.url + "es/warrants/", wait_until="load")
+    abbr = record.page.locator("article abbr[tabindex='0']").first
+    title = abbr.get_attribute("title")
+    assert title
+    abbr.focus()
+    shown = abbr.evaluate("el => getComputedStyle(el, '::after').content")
+    assert title in shown
+    # Only the first use of each abbreviation is a tab stop.
+    titles = record.page.locator("article abbr[tabindex='0']").evaluate_all(
+        "els => els.map(el => el.title)")
+    assert len(titles) == len(set(titles))

@@ -140,3 +140,17 @@ def test_no_inline_scripts(site):
 def test_search_box_has_an_accessible_name_in_each_language(site):
     assert sitecheck.soup(site / "index.html").select_one(".md-search")["aria-label"] == "Search"
     assert sitecheck.soup(site / "es" / "index.html").select_one(".md-search")["aria-label"] == "Buscar"
+
+
+def test_site_also_works_at_a_domain_root(tmp_path):
+    """The published address may be a sub-path (as in the other tests) or a domain root."""
+    from tests.conftest import build_site
+
+    site = tmp_path / "site"
+    code, output = build_site(site, "https://guide.example/")
+    assert code == 0, output[-3000:]
+    problems = sitecheck.broken_links(site, "/")
+    assert not problems, "\n".join(str(p) for p in problems)
+    home = sitecheck.soup(site / "es" / "index.html")
+    assert {a["href"] for a in home.select("a.md-select__link")} == {"/", "/es/"}
+    assert home.select_one('link[rel="canonical"]')["href"] == "https://guide.example/es/"
