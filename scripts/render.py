@@ -8,7 +8,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from bs4 import BeautifulSoup
 
@@ -73,7 +73,41 @@ def translation_status_markdown(language: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-RENDERERS = {"glossary": glossary_markdown, "translation-status": translation_status_markdown,
+FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]*(.*(?:\n(?:[ \t]+.*|[ \t]*(?=\n[ \t]+\S)))*)",
+                             re.MULTILINE)
+URL_RE = re.compile(r"<(https?://[^>]+)>|\((https?://[^)]+)\)")
+CITED_ON = {"en": "Cited on", "es": "Citada en"}
+
+
+def cited_sources(language: str) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    """Every footnote on every page of a language, merged by web address (or by text when
+    there is none): key -> (footnote text, [(page title, page path)])."""
+    found: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for rel, path in content.pages(language).items():
+        text = path.read_text(encoding="utf-8")
+        title = content.read_meta(path)[0].get("title", rel)
+        for match in FOOTNOTE_DEF_RE.finditer(text):
+            body = " ".join(match.group(2).split())
+            url = URL_RE.search(body)
+            key = unquote(url.group(1) or url.group(2)).rstrip("/").lower() if url else body.lower()
+            entry = found.setdefault(key, (body, []))
+            if (title, rel) not in entry[1]:
+                entry[1].append((title, rel))
+    return found
+
+
+def all_sources_markdown(language: str, from_rel: str = "resources/sources.md") -> str:
+    """The bibliography's complete list, generated from the footnotes, so no source cited
+    anywhere on the site can be missing from it."""
+    depth = from_rel.count("/")
+    lines = []
+    for body, pages in sorted(cited_sources(language).values(), key=lambda e: sort_key(e[0])):
+        where = ", ".join(f"[{title}]({'../' * depth}{rel})" for title, rel in sorted(pages))
+        lines.append(f"- {body} {CITED_ON[language]}: {where}.")
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS = {"glossary": glossary_markdown, "all-sources": all_sources_markdown, "translation-status": translation_status_markdown,
              **tools.RENDERERS}
 
 

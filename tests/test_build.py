@@ -154,3 +154,17 @@ def test_site_also_works_at_a_domain_root(tmp_path):
     home = sitecheck.soup(site / "es" / "index.html")
     assert {a["href"] for a in home.select("a.md-select__link")} == {"/", "/es/"}
     assert home.select_one('link[rel="canonical"]')["href"] == "https://guide.example/es/"
+
+
+def test_sources_page_lists_every_source_cited_on_the_site(site):
+    """The bibliography's complete list is generated from every page's footnotes."""
+    import re
+    from urllib.parse import unquote
+
+    for language in content.LANGUAGES:
+        page = sitecheck.soup(site / ("es/" if language == "es" else "") / "resources/sources/index.html")
+        listed = {unquote(a["href"]).rstrip("/").lower()
+                  for a in page.find(id="all-sources").find_next("ul").find_all("a", href=True)}
+        for path in content.pages(language).values():
+            for url in re.findall(r"^\[\^[^\]]+\]:.*?<(https?://[^>]+)>", path.read_text(), re.MULTILINE):
+                assert unquote(url).rstrip("/").lower() in listed, f"{path.name}: {url}"
