@@ -170,7 +170,7 @@ def moved_section_markers(page_html: str, page, language: str) -> str:
 
 def focusable_abbreviations(page_html: str) -> str:
     """Keyboard readers can reach an abbreviation's expansion too: the first use of each
-    abbreviation on a page takes focus (the CSS shows the expansion on focus), unless it
+    abbreviation on a page takes focus (Material's tooltip then shows the expansion), unless it
     sits inside a link or button, which must not hold another focusable element."""
     if "<abbr" not in page_html:
         return page_html
