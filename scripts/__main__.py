@@ -22,10 +22,10 @@ from scripts import content, translation
 
 
 def cmd_check(args) -> int:
-    from scripts import anchors
+    from scripts import anchors, sources
 
     problems = (content.check_all() + translation.check_terms() + translation.check_freshness()
-                + anchors.check())
+                + anchors.check() + sources.check_all())
     for problem in problems:
         print(problem)
     if problems:

@@ -34,22 +34,13 @@ def page_path(rel: str) -> str:
     return "/" + content.site_path(rel)
 
 
-def marker_ids(name: str) -> list[str]:
-    """Ids that a render marker (`<!-- render: name -->`) adds to its page."""
-    from scripts import tools
-
-    if name == "glossary":
-        return [term["id"] for term in content.load_data("glossary.yml")["terms"]]
-    return tools.MARKER_IDS[name]() if name in tools.MARKER_IDS else []
-
-
 def page_ids(path: Path) -> list[str]:
     """Section ids of a source page, including ids that render markers generate."""
-    from scripts.render import MARKER_RE
+    from scripts import render
 
     ids = [h.id for h in content.headings(path) if h.level > 1 and h.id]
-    for name in MARKER_RE.findall(path.read_text(encoding="utf-8")):
-        ids += marker_ids(name)
+    for name, arg in render.markers(path.read_text(encoding="utf-8")):
+        ids += render.marker_ids(name, arg)
     return ids
 
 

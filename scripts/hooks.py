@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import anchors, content, render  # noqa: E402
+from scripts import anchors, content, render, sources, theme  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -36,6 +36,14 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    # The source registry's rules over every page, data file and entry, once per build
+    # (the English pass): warnings make `mkdocs build --strict` fail, naming file and line.
+    if config.theme["language"] == content.DEFAULT_LANGUAGE:
+        for problem in sources.check_all():
+            log.warning(str(problem))
+
+
 def on_page_markdown(markdown, page, config, files):
     path = Path(page.file.abs_src_path)
     # Source rules: warnings make `mkdocs build --strict` fail, naming file and line.
@@ -43,18 +51,20 @@ def on_page_markdown(markdown, page, config, files):
         log.warning(str(problem))
     language = page_language(page)
     markdown = render.expand_markers(markdown, language, path)
+    # Footnotes for the cited registry keys (unknown keys are reported by on_pre_build).
+    markdown, _ = sources.append_footnotes(markdown, language, path)
     return markdown + render.abbreviations(language)
 
 
 def on_page_content(html, page, config, files):
-    html = render.focusable_abbreviations(render.label_task_list_items(html))
-    return render.moved_section_markers(html, page, page_language(page))
+    html = theme.focusable_abbreviations(theme.label_task_list_items(html))
+    return theme.moved_section_markers(html, page, page_language(page))
 
 
 def on_page_context(context, page, config, nav):
     # Printable pages carry a QR code of their canonical address (made here, no network).
     if page.meta.get("print") and page.canonical_url:
-        context["guide_qr"] = render.qr_svg(page.canonical_url)
+        context["guide_qr"] = theme.qr_svg(page.canonical_url)
     # Download links only when the PDFs are made (`make pdf`, and the test build).
     if config.extra.get("downloads") and page.meta.get("print"):
         rel = Path(page.file.src_uri).relative_to(page_language(page)).as_posix()
@@ -66,21 +76,21 @@ def on_post_page(output, page, config):
     if config.extra.get("offline"):
         # From file:// Material would fetch a sitemap beside each absolute hreflang link,
         # which is a request to the web: the offline package has none.
-        return render.compact_html(render.drop_alternates(output))
-    return render.compact_html(render.fix_head(output, page, config, page_language(page)))
+        return theme.compact_html(theme.drop_alternates(output))
+    return theme.compact_html(theme.fix_head(output, page, config, page_language(page)))
 
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        return render.place_404(output, Path(config.site_dir), config.theme["language"])
+        return theme.place_404(output, Path(config.site_dir), config.theme["language"])
     return output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both search indexes
 def on_post_build(config):
     site = Path(config.site_dir)
-    render.split_search_index(site)
+    theme.split_search_index(site)
     if config.extra.get("offline"):
         return  # the offline package has no server: no robots.txt or redirect pages
-    render.write_robots(site, config.site_url or "/")
+    theme.write_robots(site, config.site_url or "/")
     anchors.write_redirects(site, config.site_url or "/")

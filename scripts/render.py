@@ -1,20 +1,18 @@
-"""Build-time rendering used by scripts/hooks.py: data rendered into pages, and the
-fixes that stock Material + mkdocs-static-i18n need (see CONTRIBUTING.md)."""
+"""Data rendered into pages at build time (called from scripts/hooks.py): render
+markers (`<!-- render: NAME [ARG] -->`) become Markdown from data/, and every page gets
+the abbreviations. Fixes to the theme's HTML live in scripts/theme.py; the source
+registry in scripts/sources.py."""
 
 from __future__ import annotations
 
-import html
-import json
+import inspect
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import unquote, urljoin
 
-from bs4 import BeautifulSoup
+from scripts import content, sources, tools
 
-from scripts import content, tools
-
-MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)\s*-->\s*$", re.MULTILINE)
+MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)(?:[ \t]+([a-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
 
 LABELS = {
     "en": {"spanish": "Spanish", "english": "English", "avoid": "Avoid in Spanish"},
@@ -73,51 +71,53 @@ def translation_status_markdown(language: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]]+)\]:[ \t]*(.*(?:\n(?:[ \t]+.*|[ \t]*(?=\n[ \t]+\S)))*)",
-                             re.MULTILINE)
-URL_RE = re.compile(r"<(https?://[^>]+)>|\((https?://[^)]+)\)")
-CITED_ON = {"en": "Cited on", "es": "Citada en"}
+def all_sources_markdown(language: str, rel: str = "resources/sources.md") -> str:
+    """The Sources page: every registered source, grouped by kind, with the pages citing it."""
+    return sources.sources_page_markdown(language, rel, expand_markers)
 
 
-def cited_sources(language: str) -> dict[str, tuple[str, list[tuple[str, str]]]]:
-    """Every footnote on every page of a language, merged by web address (or by text when
-    there is none): key -> (footnote text, [(page title, page path)])."""
-    found: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-    for rel, path in content.pages(language).items():
-        text = path.read_text(encoding="utf-8")
-        title = content.read_meta(path)[0].get("title", rel)
-        for match in FOOTNOTE_DEF_RE.finditer(text):
-            body = " ".join(match.group(2).split())
-            url = URL_RE.search(body)
-            key = unquote(url.group(1) or url.group(2)).rstrip("/").lower() if url else body.lower()
-            entry = found.setdefault(key, (body, []))
-            if (title, rel) not in entry[1]:
-                entry[1].append((title, rel))
-    return found
+# Renderers take the page's language, and, when they name them as parameters, the
+# marker's argument (`arg`) and the page's path under docs/<lang>/ (`rel`).
+RENDERERS = {"glossary": glossary_markdown, "all-sources": all_sources_markdown,
+             "translation-status": translation_status_markdown, **tools.RENDERERS}
+
+# Section ids that a marker adds to its page (for the deep-link registry), by marker name:
+# a function of the marker's argument.
+MARKER_IDS = {
+    "glossary": lambda arg: [term["id"] for term in content.load_data("glossary.yml")["terms"]],
+    "all-sources": lambda arg: sources.kind_ids(),
+    **{name: (lambda arg, f=f: f()) for name, f in tools.MARKER_IDS.items()},
+}
 
 
-def all_sources_markdown(language: str, from_rel: str = "resources/sources.md") -> str:
-    """The bibliography's complete list, generated from the footnotes, so no source cited
-    anywhere on the site can be missing from it."""
-    depth = from_rel.count("/")
-    lines = []
-    for body, pages in sorted(cited_sources(language).values(), key=lambda e: sort_key(e[0])):
-        where = ", ".join(f"[{title}]({'../' * depth}{rel})" for title, rel in sorted(pages))
-        lines.append(f"- {body} {CITED_ON[language]}: {where}.")
-    return "\n".join(lines) + "\n"
+def markers(text: str) -> list[tuple[str, str | None]]:
+    """(name, argument) of each render marker in a page source."""
+    return [(name, arg or None) for name, arg in MARKER_RE.findall(text)]
 
 
-RENDERERS = {"glossary": glossary_markdown, "all-sources": all_sources_markdown, "translation-status": translation_status_markdown,
-             **tools.RENDERERS}
+def marker_ids(name: str, arg: str | None = None) -> list[str]:
+    return MARKER_IDS[name](arg) if name in MARKER_IDS else []
 
 
-def expand_markers(markdown: str, language: str, path: Path) -> str:
+def expand_markers(markdown: str, language: str, path: Path, skip: tuple[str, ...] = ()) -> str:
+    """Replace each render marker by what its renderer makes of the data. `skip` names
+    markers to leave out (the Sources page reads every page without itself)."""
+    rel = path.relative_to(content.DOCS / language).as_posix() \
+        if path.is_relative_to(content.DOCS / language) else path.name
+
     def replace(match: re.Match) -> str:
-        name = match.group(1)
+        name, arg = match.group(1), match.group(2)
         if name not in RENDERERS:
             raise ValueError(f"{path}: unknown render marker '{name}' "
                              f"(known: {', '.join(sorted(RENDERERS))})")
-        return RENDERERS[name](language)
+        if name in skip:
+            return ""
+        renderer = RENDERERS[name]
+        accepted = inspect.signature(renderer).parameters
+        kwargs = {k: v for k, v in (("arg", arg), ("rel", rel)) if k in accepted}
+        if arg and "arg" not in accepted:
+            raise ValueError(f"{path}: render marker '{name}' takes no argument (got '{arg}')")
+        return renderer(language, **kwargs)
 
     return MARKER_RE.sub(replace, markdown)
 
@@ -130,165 +130,3 @@ def abbreviations(language: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def label_task_list_items(page_html: str) -> str:
-    """Put each task-list item's text inside its checkbox label, so the checkbox has an
-    accessible name (stock pymdownx.tasklist leaves the label empty; axe: 'label')."""
-    if "task-list-item" not in page_html:
-        return page_html
-    soup = BeautifulSoup(page_html, "html.parser")
-    for item in soup.select("li.task-list-item"):
-        label = item.find("label", class_="task-list-control", recursive=False)
-        if label is None:
-            continue
-        for sibling in list(label.next_siblings):
-            if getattr(sibling, "name", None) in ("ul", "ol", "p", "div"):
-                break
-            label.append(sibling.extract())
-    return str(soup)
-
-
-def qr_svg(url: str) -> str:
-    import segno
-
-    return segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", omitsize=True)
-
-
-def moved_section_markers(page_html: str, page, language: str) -> str:
-    """Old section ids that moved (data/anchors.yml) stay on their old page as hidden
-    markers; guide.js sends a link to one on to the new address."""
-    from scripts import anchors
-
-    rel = Path(page.file.src_uri).relative_to(language).as_posix()
-    here = anchors.page_path(rel)
-    markers = []
-    for old_id, new in anchors.section_moves(here).items():
-        target_page, _, target_id = new.partition("#")
-        href = anchors.relative(here, target_page) + (f"#{target_id}" if target_id else "")
-        markers.append(f'<span id="{html.escape(old_id)}" data-moved-to="{html.escape(href)}" hidden></span>')
-    return "".join(markers) + page_html
-
-
-def focusable_abbreviations(page_html: str) -> str:
-    """Keyboard readers can reach an abbreviation's expansion too: the first use of each
-    abbreviation on a page takes focus (Material's tooltip then shows the expansion), unless it
-    sits inside a link or button, which must not hold another focusable element."""
-    if "<abbr" not in page_html:
-        return page_html
-    soup = BeautifulSoup(page_html, "html.parser")
-    seen: set[str] = set()
-    for abbr in soup.find_all("abbr", title=True):
-        if abbr["title"] in seen or abbr.find_parent(["a", "button", "label", "summary"]):
-            continue
-        seen.add(abbr["title"])
-        abbr["tabindex"] = "0"
-    return str(soup)
-
-
-ALTERNATE_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
-def page_urls(page, config) -> dict[str, str]:
-    """Absolute URL of this page in each language."""
-    site = config.site_url or "/"
-    url = page.url
-    if url.startswith("es/") or url == "es/":
-        rel = url[3:]
-    else:
-        rel = url
-    return {"en": urljoin(site, rel), "es": urljoin(site, "es/" + rel)}
-
-
-PRESERVE_RE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
-
-
-def compact_html(output: str) -> str:
-    """Drop the templates' indentation and blank lines (about 10% of each page after
-    gzip). Line breaks stay, so text never runs together; <pre>, <textarea> and
-    <script> keep every character."""
-    parts = PRESERVE_RE.split(output)
-    out = []
-    index = 0
-    while index < len(parts):
-        chunk = parts[index]
-        out.append(re.sub(r"\n[ \t]*(?:\n[ \t]*)*", "\n", chunk))
-        if index + 1 < len(parts):
-            out.append(parts[index + 1])   # the preserved element
-        index += 3
-    return "".join(out)
-
-
-def drop_alternates(output: str) -> str:
-    return ALTERNATE_RE.sub("", output)
-
-
-def fix_head(output: str, page, config, language: str) -> str:
-    """Replace Material's relative hreflang links with absolute ones plus x-default."""
-    urls = page_urls(page, config)
-    links = "".join(
-        f'\n    <link rel="alternate" href="{html.escape(urls[lang])}" hreflang="{lang}">'
-        for lang in content.LANGUAGES
-    )
-    links += (f'\n    <link rel="alternate" href="{html.escape(urls[content.DEFAULT_LANGUAGE])}" '
-              'hreflang="x-default">')
-    output, count = ALTERNATE_RE.subn("", output)
-    if count:
-        output = output.replace('<link rel="icon"', links.lstrip() + '\n    <link rel="icon"', 1)
-    return output
-
-
-SWITCHER_RE = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link">')
-
-
-def _fix_404_links(output: str) -> str:
-    """The i18n plugin leaves the last page's alternates in the 404 context: drop the head
-    links and point the language switcher at the home pages."""
-    output = ALTERNATE_RE.sub("", output)
-    base = re.search(r'"base": "([^"]*)"', output)
-    root = (base.group(1) if base else "").rstrip("/")
-
-    def home(match: re.Match) -> str:
-        language = match.group(2)
-        path = "/" if language == content.DEFAULT_LANGUAGE else f"/{language}/"
-        return f'<a href="{root}{path}" hreflang="{language}" class="md-select__link">'
-
-    return SWITCHER_RE.sub(home, output)
-
-
-def place_404(output: str, site_dir: Path, language: str) -> str:
-    """Keep one 404 page per language. MkDocs writes every language's 404 to the root
-    (the last language built would win); the Spanish one goes to es/404.html and the
-    root keeps the English page written by the first build."""
-    output = _fix_404_links(output)
-    if language == content.DEFAULT_LANGUAGE:
-        return output
-    target = site_dir / language / "404.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output, encoding="utf-8")
-    root = site_dir / "404.html"
-    return root.read_text(encoding="utf-8") if root.exists() else output
-
-
-def write_robots(site_dir: Path, site_url: str) -> None:
-    """robots.txt naming the sitemap, which lists both languages."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n",
-                                         encoding="utf-8")
-
-
-def split_search_index(site_dir: Path) -> None:
-    """Write search/search_index.<lang>.json holding one language each, so search on a
-    Spanish page finds Spanish pages only (head.js asks for the page's language)."""
-    merged = site_dir / "search" / "search_index.json"
-    if not merged.exists():
-        return
-    index = json.loads(merged.read_text(encoding="utf-8"))
-    for language in content.LANGUAGES:
-        prefixes = [f"{other}/" for other in content.LANGUAGES if other != content.DEFAULT_LANGUAGE]
-        if language == content.DEFAULT_LANGUAGE:
-            docs = [d for d in index["docs"] if not d["location"].startswith(tuple(prefixes))]
-        else:
-            docs = [d for d in index["docs"] if d["location"].startswith(f"{language}/")]
-        config = dict(index["config"], lang=[language])
-        out = site_dir / "search" / f"search_index.{language}.json"
-        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
-                                  separators=(",", ":")), encoding="utf-8")
