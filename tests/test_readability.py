@@ -47,3 +47,37 @@ def test_plain_text_drops_markup_footnotes_and_sources():
         "---\ntitle: T\n---\n# Your rights\n\nYou can stay silent.[^a] See [the card](card.md#x).\n\n"
         '!!! note "Ask for help"\n    Call a lawyer.\n\n## Sources {#sources}\n\n[^a]: Long citation text.\n')
     assert text == "Your rights.\nYou can stay silent. See the card.\nAsk for help.\nCall a lawyer."
+
+
+def test_hard_wrapped_lines_are_one_sentence():
+    """A line break in the Markdown source does not end a sentence: a wrapped paragraph
+    is measured as the sentences it holds, not as one sentence per source line."""
+    wrapped = readability.plain_text(
+        "---\ntitle: T\n---\n# T\n\nAgents may walk into any area the public can enter.\n"
+        "To enter a private area, such as an\nexam room, they need a warrant\nsigned by a judge.\n")
+    assert wrapped == ("T.\nAgents may walk into any area the public can enter. To enter a private "
+                       "area, such as an exam room, they need a warrant signed by a judge.")
+
+
+def test_list_items_headings_and_lead_ins_are_sentences():
+    text = readability.plain_text(
+        "---\ntitle: T\n---\n## Call for help {#help}\n\nBring these papers:\n\n"
+        "- Your passport\n- Papers that show\n  where you live\n1. Stay calm\n")
+    assert text.splitlines() == ["Call for help.", "Bring these papers.", "Your passport.",
+                                 "Papers that show where you live.", "Stay calm."]
+
+
+def test_wrapping_does_not_change_the_score(tmp_path):
+    one_line = tmp_path / "one.md"
+    wrapped = tmp_path / "wrapped.md"
+    sentence = ("Immigration agents may enter the public areas of a clinic without a warrant, "
+                "but they need a warrant signed by a judge or valid consent for private areas.")
+    one_line.write_text(f"---\ntitle: T\n---\n# T\n\n{sentence}\n")
+    wrapped.write_text("---\ntitle: T\n---\n# T\n\n" + sentence.replace(", ", ",\n") + "\n")
+    assert readability.score(one_line, "en") == readability.score(wrapped, "en")
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = readability.plain_text("---\ntitle: T\n---\nRead 8 U.S.C. § 1304(e) and 8 C.F.R. "
+                                  "§ 287.8 in the U.S. today.\n")
+    assert text.count(".") == 1
