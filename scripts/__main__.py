@@ -3,13 +3,16 @@
   check                 source rules: front matter, heading ids, translation pairs and
                         structure, agreed Spanish terms, translation freshness
   stamp PAGE...         record that docs/es/PAGE translates the current docs/en/PAGE
-  status                translation status table (up to date / stale / missing)
+  status                translation status table (up to date / stale / missing), and the
+                        state rules due for a new check
   site                  the publishable site/: strict build, every PDF and the offline
                         package (needs /usr/bin/chromium)
   offline [--out ZIP]   the offline package alone (default dist/guide-offline.zip)
   measure               page weight per page and in total, against stock Material
   lighthouse            Lighthouse scores for four pages (installs lighthouse from npm)
   anchors [--check]     update data/anchors.yml from the sources (or only check it)
+  states                write the State rules pages (one per state with rules) and their
+                        nav entries from data/states/
   redirects --nginx     print nginx rules for the moved pages in data/anchors.yml
 """
 
@@ -22,10 +25,10 @@ from scripts import content, translation
 
 
 def cmd_check(args) -> int:
-    from scripts import anchors, sources
+    from scripts import anchors, sources, states
 
     problems = (content.check_all() + translation.check_terms() + translation.check_freshness()
-                + anchors.check() + sources.check_all())
+                + anchors.check() + sources.check_all() + states.check())
     for problem in problems:
         print(problem)
     if problems:
@@ -52,6 +55,12 @@ def cmd_status(args) -> int:
     print(f"{'page'.ljust(width)}  status")
     for row in rows:
         print(f"{row.page.ljust(width)}  {row.status}")
+    from scripts import states
+
+    stale = states.stale_rules()
+    print(f"\nState rules last checked more than {states.REVIEW_MONTHS} months ago: {len(stale)}")
+    for state, rule in stale:
+        print(f"  {state['code']}  {rule['id']}  checked {rule['checked']}")
     return 0
 
 
@@ -97,6 +106,17 @@ def cmd_anchors(args) -> int:
     return 0
 
 
+def cmd_states(args) -> int:
+    from scripts import content, states
+
+    for path in states.stub_pages():
+        print(path.relative_to(content.ROOT))
+    if states.write_nav():
+        print("mkdocs.yml (State rules nav)")
+    print("Now run `python -m scripts anchors` to register the rule ids.")
+    return 0
+
+
 def cmd_redirects(args) -> int:
     import os
 
@@ -129,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     anchors = sub.add_parser("anchors", help="update or check the deep-link registry")
     anchors.add_argument("--check", action="store_true")
     anchors.set_defaults(func=cmd_anchors)
+    sub.add_parser("states", help="write the state pages and nav from data/states/").set_defaults(
+        func=cmd_states)
     redirects = sub.add_parser("redirects", help="print hosting rules for moved pages")
     redirects.add_argument("--nginx", action="store_true", required=True)
     redirects.set_defaults(func=cmd_redirects)

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import anchors, content, render, sources, theme  # noqa: E402
+from scripts import anchors, content, render, sources, states, theme  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -40,7 +40,7 @@ def on_pre_build(config):
     # The source registry's rules over every page, data file and entry, once per build
     # (the English pass): warnings make `mkdocs build --strict` fail, naming file and line.
     if config.theme["language"] == content.DEFAULT_LANGUAGE:
-        for problem in sources.check_all():
+        for problem in sources.check_all() + states.check():
             log.warning(str(problem))
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from scripts import changes, content, sources, tools
+from scripts import changes, content, sources, states, tools
 
 MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)(?:[ \t]+([a-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
 
@@ -79,7 +79,7 @@ def all_sources_markdown(language: str, rel: str = "resources/sources.md") -> st
 # Renderers take the page's language, and, when they name them as parameters, the
 # marker's argument (`arg`) and the page's path under docs/<lang>/ (`rel`).
 RENDERERS = {"glossary": glossary_markdown, "all-sources": all_sources_markdown,
-             "translation-status": translation_status_markdown, **tools.RENDERERS,
+             "translation-status": translation_status_markdown, **tools.RENDERERS, **states.RENDERERS,
              **changes.RENDERERS}
 
 # Section ids that a marker adds to its page (for the deep-link registry), by marker name:
@@ -88,6 +88,7 @@ MARKER_IDS = {
     "glossary": lambda arg: [term["id"] for term in content.load_data("glossary.yml")["terms"]],
     "all-sources": lambda arg: sources.kind_ids(),
     **{name: (lambda arg, f=f: f()) for name, f in tools.MARKER_IDS.items()},
+    **states.MARKER_IDS,
     **changes.MARKER_IDS,
 }
 

@@ -21,7 +21,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from scripts import content
+from scripts import content, states
 
 CHECK_PAGE = "warrants/check.md"          # the page data/checker.yml links are relative to
 DURING_PAGE = "protocols/during.md"
@@ -116,7 +116,8 @@ def checker_json(language: str) -> dict:
         "ui": {k: v for k, v in ui.items() if k not in ("result_ref", "go_to")},
         "before": [item[language] for item in data.get("before") or []],
         "questions": {q["id"]: {"n": numbers[q["id"]], "text": q[language], "yes": q["on_yes"],
-                                "no": q["on_no"]} for q in data["questions"]},
+                                "no": q["on_no"], "unsure": q.get("on_unsure")}
+                      for q in data["questions"]},
         "outcomes": {o["id"]: {"title": f"{o['letter']}. {o['title_' + language]}",
                                "text": o[language], "links": links(o)} for o in data["outcomes"]},
         "always": {"title": always["title_" + language], "text": always[language],
@@ -142,6 +143,8 @@ def document_check(language: str) -> str:
         answers = [(ui["answer_yes"], yes), (ui["answer_no"], no)]
         if question["on_no"] not in numbers:
             answers.reverse()
+        if question.get("on_unsure"):
+            answers.append((ui["answer_unsure"], _outcome_ref(question["on_unsure"], data, ui, numbers)))
         said = " ".join(f"**{label}:** {ref}." for label, ref in answers)
         out.append(f"{numbers[question['id']]}. {question[language]} {said}{_footnotes(question)}")
     return "\n".join(out) + "\n"
@@ -177,8 +180,10 @@ def checker_problems() -> list[str]:
     if data["start"] != order[0]:
         problems.append("start must be the first question")
     for q in data["questions"]:
-        for key in ("on_yes", "on_no"):
+        for key in ("on_yes", "on_no", "on_unsure"):
             target = q.get(key)
+            if key == "on_unsure" and target is None:
+                continue
             if target in questions and order.index(target) <= order.index(q["id"]):
                 problems.append(f"question '{q['id']}' {key} goes back to '{target}'")
             elif target not in questions and target not in outcomes:
@@ -316,6 +321,7 @@ def builder_json() -> dict:
         "text": data["protocol"],
         "steps": {language: protocol_steps(language) for language in content.LANGUAGES},
         "sign": sign_lines(),
+        "states": {language: states.builder_json(language) for language in content.LANGUAGES},
     }
 
 
@@ -353,6 +359,12 @@ def protocol_builder(language: str) -> str:
                       f'{html.escape(text)}</option>' for value, text in form["language_options"].items())
     parts.append(f'<label class="guide-builder__field"><span>{html.escape(form["languages"])}</span>'
                  f'<select id="builder-languages" data-field="languages">{options}</select></label>')
+    choices = "".join(f'<option value="{state["code"]}">{html.escape(state["name"])}</option>'
+                      for state in states.builder_json(language))
+    parts.append(f'<label class="guide-builder__field"><span>{html.escape(form["state"])}</span>'
+                 f'<select id="builder-state" data-field="state" aria-describedby="builder-state-hint">'
+                 f'<option value="">{html.escape(form["state_none"])}</option>{choices}</select></label>'
+                 f'<p class="guide-builder__hint" id="builder-state-hint">{html.escape(form["state_hint"])}</p>')
     parts.append('<p class="guide-builder__privacy">' + html.escape(form["privacy"]) + "</p>")
     parts.append('<div class="guide-builder__actions">'
                  f'<button type="button" class="md-button md-button--primary" data-action="print">{html.escape(form["print"])}</button>'

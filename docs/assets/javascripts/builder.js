@@ -75,6 +75,7 @@
         });
       });
       part.appendChild(make("p", t.source.replace("{page}", steps.page), "guide-protocol__source"));
+      stateRules(part, v.state, lang, t);
     });
     var sign = out.appendChild(make("div", "", "guide-sign guide-protocol__sign"));
     data.sign.forEach(function (line) {
@@ -82,6 +83,30 @@
       p.lang = line[0];
       if (line[2]) p.appendChild(make("strong", line[1]));
     });
+  }
+
+  /* The chosen state's rules (data/states/, embedded by the build), in the part's language. */
+  function stateRules(part, code, lang, t) {
+    var state = (data.states[lang] || []).filter(function (s) { return s.code === code; })[0];
+    if (!state) return;
+    var box = part.appendChild(make("section", "", "guide-protocol__state"));
+    box.appendChild(make("h3", t.state_title.replace("{state}", state.name)));
+    if (!state.rules.length) {
+      box.appendChild(make("p", t.state_none.replace("{state}", state.name).replace("{date}", state.checked)));
+      return;
+    }
+    var list = box.appendChild(make("ul"));
+    state.rules.forEach(function (rule) {
+      var item = list.appendChild(make("li"));
+      item.appendChild(make("strong", rule.title + ". "));
+      item.appendChild(document.createTextNode(rule.note + " (" + rule.citation + ") "));
+      item.appendChild(make("em", t.state_checked.replace("{date}", rule.checked)));
+      if (rule.requires.length) {
+        var duties = item.appendChild(make("ul"));
+        rule.requires.forEach(function (text) { duties.appendChild(make("li", text)); });
+      }
+    });
+    box.appendChild(make("p", t.state_page.replace("{state}", state.name), "guide-protocol__source"));
   }
 
   function say(key) { status.textContent = data.status[key]; }
@@ -113,7 +138,8 @@
         var value = saved[field.getAttribute("data-field")];
         if (typeof value === "string") field.value = value;
       });
-      if (!form.querySelector("select").value) form.querySelector("select").value = form.getAttribute("data-lang");
+      var languages = document.getElementById("builder-languages");
+      if (!languages.value) languages.value = form.getAttribute("data-lang");
       say("loaded");
     }
   } catch (error) { /* storage blocked or unreadable: start empty */ }
