@@ -118,3 +118,31 @@ def visit(browser, site):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+SETTLED = """() => document.getAnimations().every(a =>
+    a.playState === 'finished' || a.playState === 'idle' || a.playState === 'paused'
+    || a.effect?.getComputedTiming().iterations === Infinity)"""
+
+
+def axe_violations(axe, page) -> list:
+    """axe's violations once every finite CSS transition and animation has ended: a colour
+    still fading in (a button after a click) is not the colour readers see, so checking
+    contrast mid-transition fails or passes by luck of timing."""
+    page.wait_for_function(SETTLED)
+    return axe.run(page).response["violations"]
+
+
+def assert_no_axe_violations(axe, page, where: str = ""):
+    violations = axe_violations(axe, page)
+    summary = [f"{v['id']} ({v['impact']}): {v['help']} — "
+               + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                           for n in v["nodes"][:5]) for v in violations]
+    assert not violations, where + "\n" + "\n".join(summary)

@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 import pytest
 
 from scripts import content
+from tests.conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -99,19 +100,8 @@ def test_search_lists_pages_in_the_pages_language_only(built, visit, lang, query
 def test_no_accessibility_violations(built, visit, axe, lang, path, width):
     record = visit(width=width)
     record.page.goto(full_url(built, lang, path), wait_until="load")
-    violations = axe.run(record.page).response["violations"]
-    summary = [f"{v['id']} ({v['impact']}): {v['help']} — "
-               + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
-                           for n in v["nodes"][:5]) for v in violations]
-    assert not violations, "\n".join(summary)
+    assert_no_axe_violations(axe, record.page, f"{lang}/{path} at {width}px")
     assert not record.errors, record.errors
-
-
-@pytest.fixture(scope="session")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
 
 
 @pytest.mark.parametrize("lang,path", [("en", ""), ("es", "warrants/compare/"), ("en", "protocols/during/")])
@@ -120,8 +110,7 @@ def test_dark_palette_has_no_accessibility_violations(built, visit, axe, lang, p
     record = visit(color_scheme="dark")
     record.page.goto(full_url(built, lang, path), wait_until="load")
     assert record.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    violations = axe.run(record.page).response["violations"]
-    assert not violations, [f"{v['id']}: {v['nodes'][0]['target']}" for v in violations]
+    assert_no_axe_violations(axe, record.page, f"{lang}/{path} dark")
 
 
 def test_section_links_are_visible_on_touch_screens(built, visit):

@@ -156,15 +156,59 @@ def test_site_also_works_at_a_domain_root(tmp_path):
     assert home.select_one('link[rel="canonical"]')["href"] == "https://guide.example/es/"
 
 
-def test_sources_page_lists_every_source_cited_on_the_site(site):
-    """The bibliography's complete list is generated from every page's footnotes."""
-    import re
-    from urllib.parse import unquote
+def test_sources_page_lists_every_registered_source_with_the_pages_citing_it(site):
+    """The Sources page is generated from the registry: every entry, in both languages,
+    and each entry links the pages whose footnotes cite it."""
+    from urllib.parse import urljoin
 
+    from scripts import render, sources
+
+    registry = sources.load()[0]
     for language in content.LANGUAGES:
-        page = sitecheck.soup(site / ("es/" if language == "es" else "") / "resources/sources/index.html")
-        listed = {unquote(a["href"]).rstrip("/").lower()
-                  for a in page.find(id="all-sources").find_next("ul").find_all("a", href=True)}
-        for path in content.pages(language).values():
-            for url in re.findall(r"^\[\^[^\]]+\]:.*?<(https?://[^>]+)>", path.read_text(), re.MULTILINE):
-                assert unquote(url).rstrip("/").lower() in listed, f"{path.name}: {url}"
+        prefix = "es/" if language == "es" else ""
+        here = f"/{prefix}resources/sources/"
+        page = sitecheck.soup(site / prefix / "resources/sources/index.html")
+        for key, source in registry.items():
+            anchor = page.find(id=f"source-{key}")
+            assert anchor is not None, f"{language}: {key} missing from the Sources page"
+            assert anchor.parent.find("a", href=source.url), f"{language}: {key} has no link"
+        for key, pages in sources.citing_pages(language, render.expand_markers).items():
+            item = page.find(id=f"source-{key}").parent
+            linked = {urljoin(here, a["href"]) for a in item.find_all("a", href=True)}
+            for _, rel in pages:
+                assert f"/{prefix}{content.site_path(rel)}" in linked, f"{language}: {key} does not link {rel}"
+
+
+def test_footnotes_render_from_the_registry_with_the_language_of_their_titles(site):
+    """No footnote shows as literal [^key] text; on Spanish pages, English titles and
+    issuers carry lang="en" (WCAG 3.1.2)."""
+    from scripts import sources
+
+    registry = sources.load()[0]
+    for path in sitecheck.content_pages(site):
+        language = "es" if path.relative_to(site).parts[0] == "es" else "en"
+        soup = sitecheck.soup(path)
+        article = soup.find("article")
+        if article is None:
+            continue
+        assert "[^" not in article.get_text(), f"{path}: a footnote reference shows as text"
+        for note in article.select(".footnote li[id^='fn:']"):
+            key = note["id"].removeprefix("fn:")
+            assert key in registry, f"{path}: footnote {key} is not from the registry"
+            cite = note.find("cite")
+            want = registry[key].lang if registry[key].lang != language else None
+            assert cite is not None and cite.get("lang") == want, f"{path}: {key} cite lang {cite}"
+
+
+def test_outbound_links_go_to_allowed_hosts_and_not_to_home_pages(site):
+    from scripts import sources
+
+    hosts = sources.load_hosts()
+    wrong = []
+    for path in sitecheck.content_pages(site):
+        article = sitecheck.soup(path).find("article")
+        for link in (article.select("a[href^='http']") if article else []):
+            href = link["href"]
+            if sources.host_tier(href, hosts) is None or sources.is_home_page(href):
+                wrong.append(f"{path.relative_to(site)}: {href}")
+    assert not wrong, "\n".join(wrong)

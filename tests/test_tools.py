@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from scripts import content, pdf, sitecheck, tools, translation
+from tests.conftest import assert_no_axe_violations
 
 OUTCOME_FRAGMENTS = {"result-not-judicial", "result-may-not-cover", "result-covers", "result-subpoena"}
 
@@ -184,18 +185,6 @@ def test_checker_page_embeds_the_data_and_the_outcome_ids(site, language):
 
 # --- Browser: Check a document --------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
-
-
-def assert_no_axe_violations(axe, page, where: str):
-    violations = axe.run(page).response["violations"]
-    summary = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-               for v in violations]
-    assert not violations, where + "\n" + "\n".join(summary)
 
 
 def widget_heading(page) -> str:
