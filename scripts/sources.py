@@ -167,8 +167,23 @@ def _is_date(value) -> bool:
         or (isinstance(value, str) and bool(DATE_RE.match(value)))
 
 
+def _same_document(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}#{parts.fragment}".lower()
+
+
 def check_registry(sources: dict[str, Source], hosts: list[Host]) -> list[Problem]:
     problems = []
+    by_url: dict[str, Source] = {}
+    for key, source in sources.items():
+        url = source.data.get("url") if isinstance(source.data, dict) else None
+        if url:
+            first = by_url.setdefault(_same_document(str(url)), source)
+            if first is not source:
+                problems.append(Problem(source.path, source.line, f"source '{key}' has the same URL as "
+                                        f"'{first.key}' ({first.path.name}:{first.line}): write each "
+                                        "source once and cite that key"))
     for key, source in sources.items():
         path, line, entry = source.path, source.line, source.data
         if not KEY_RE.match(key):

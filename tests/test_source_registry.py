@@ -236,3 +236,10 @@ def test_allowed_hosts_match_subdomains_only_where_listed():
     assert sources.host_tier("https://www.law.cornell.edu/uscode/text/8/1357", hosts) == "publisher"
     assert sources.host_tier("https://evil.law.cornell.edu.example.com/x", hosts) is None
     assert sources.host_tier("https://notgov.com/x", hosts) is None
+
+
+def test_the_same_document_under_two_keys_fails(tmp_path):
+    twice = GOOD_SOURCE + GOOD_SOURCE.replace("usc-18-111:", "usc-18-111-again:").replace(
+        "https://www.law.cornell.edu", "https://law.cornell.edu")
+    found = tree(tmp_path, page_en="# T\n\nA.[^usc-18-111] B.[^usc-18-111-again]\n", registry=twice)
+    assert "source 'usc-18-111-again' has the same URL as 'usc-18-111'" in only(found, "same URL")
