@@ -14,7 +14,8 @@ import pytest
 from scripts import content, pdf, sitecheck, tools, translation
 from tests.conftest import assert_no_axe_violations
 
-OUTCOME_FRAGMENTS = {"result-not-judicial", "result-may-not-cover", "result-covers", "result-subpoena"}
+OUTCOME_FRAGMENTS = {"result-not-judicial", "result-may-not-cover", "result-covers", "result-subpoena",
+                     "result-arrest-warrant", "result-not-shown"}
 
 
 def full_url(built, lang: str, path: str) -> str:
@@ -22,7 +23,8 @@ def full_url(built, lang: str, path: str) -> str:
 
 
 def checker_paths() -> list[tuple[list[str], str]]:
-    """Every path through the checker: the answers given ("yes"/"no") and the outcome."""
+    """Every path through the checker: the answers given ("yes"/"no"/"unsure") and the
+    outcome. The table of every path is asserted in tests/test_checker_paths.py."""
     data = tools.checker_data()
     questions = {q["id"]: q for q in data["questions"]}
     found = []
@@ -33,6 +35,8 @@ def checker_paths() -> list[tuple[list[str], str]]:
             return
         walk(questions[node]["on_yes"], answers + ["yes"])
         walk(questions[node]["on_no"], answers + ["no"])
+        if questions[node].get("on_unsure"):
+            walk(questions[node]["on_unsure"], answers + ["unsure"])
 
     walk(data["start"], [])
     return found
@@ -91,14 +95,16 @@ def test_checker_links_point_to_existing_pages_and_sections():
             assert anchor in ids, f"data/checker.yml: {link['page']}: no #{anchor} in {path}"
 
 
-def test_checker_sources_are_footnotes_on_both_pages():
+def test_checker_sources_are_registry_keys():
+    from scripts import sources
+
     data = tools.checker_data()
     labels = {label for item in data["questions"] + data["outcomes"] + [data["always"]]
               for label in item.get("sources") or []}
-    for language in content.LANGUAGES:
-        text = (content.DOCS / language / tools.CHECK_PAGE).read_text(encoding="utf-8")
-        missing = [label for label in labels if f"[^{label}]:" not in text]
-        assert not missing, f"docs/{language}/{tools.CHECK_PAGE} lacks footnotes {missing}"
+    assert labels
+    registry = sources.load()[0]
+    missing = sorted(label for label in labels if label not in registry)
+    assert not missing, f"data/checker.yml cites keys that are not in data/sources/: {missing}"
 
 
 def test_tool_data_uses_the_agreed_spanish_terms():
@@ -193,7 +199,7 @@ def widget_heading(page) -> str:
 
 def answer(page, language: str, said: str):
     ui = tools.checker_data()["ui"][language]
-    label = ui["answer_yes"] if said == "yes" else ui["answer_no"]
+    label = {"yes": ui["answer_yes"], "no": ui["answer_no"], "unsure": ui["answer_unsure"]}[said]
     page.locator("#checker .guide-checker__answers button", has_text=re.compile(f"^{label}$")).click()
 
 
@@ -249,14 +255,19 @@ def test_checker_works_with_the_keyboard_only(built, visit):
     assert focused() == "Yes", "Tab never reached the checker's first answer"
     page.keyboard.press("Tab")
     assert focused() == "No"
-    page.keyboard.press("Enter")             # subpoena? no
-    assert focused() == "Does the top name a federal or state court?"
     page.keyboard.press("Tab")
+    assert focused() == "Not sure"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")             # court named? yes
-    assert focused() == "Is it signed by a judge or magistrate judge?"
+    assert focused().startswith("Did a judge or magistrate judge sign it?")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")             # signed by a judge? no -> result A
+    page.keyboard.press("Enter")             # signed by a judge? no -> subpoena title?
+    assert focused() == 'Does its title say "Subpoena"?'
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")             # titled subpoena? no -> result A
     assert focused().startswith("Result A. Not a judicial warrant.")
     assert page.evaluate("location.hash") == "#result-not-judicial"
     for _ in range(12):                      # on to Back, past the result's links
@@ -264,15 +275,13 @@ def test_checker_works_with_the_keyboard_only(built, visit):
         if focused() == "Back":
             break
     page.keyboard.press("Enter")
-    assert focused() == "Is it signed by a judge or magistrate judge?"
+    assert focused() == 'Does its title say "Subpoena"?'
     assert page.evaluate("location.hash") == ""
-    page.keyboard.press("Tab")               # Yes, No, Back, Start over
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in range(5):                       # Yes, No, Not sure, Back, Start over
+        page.keyboard.press("Tab")
     assert focused() == "Start over"
     page.keyboard.press("Space")
-    assert focused() == "Is it a subpoena (a demand for records or testimony)?"
+    assert focused().startswith("Does the top name a federal or state court?")
     live = page.locator("#checker [aria-live]")
     assert "Question 1" in live.inner_text()
     assert not record.errors, record.errors
@@ -286,13 +295,12 @@ def test_checker_has_no_accessibility_violations_at_any_step(built, visit, axe, 
     page = record.page
     page.goto(full_url(built, language, "warrants/check/"), wait_until="load")
     assert_no_axe_violations(axe, page, "first question")
-    answer(page, language, "no")
-    answer(page, language, "yes")
+    answer(page, language, "yes")            # court
+    answer(page, language, "yes")            # judge
     assert_no_axe_violations(axe, page, "third question (with Back and Start over)")
-    answer(page, language, "yes")
-    answer(page, language, "yes")
-    answer(page, language, "yes")
-    answer(page, language, "yes")
+    answer(page, language, "no")             # not an arrest warrant
+    answer(page, language, "yes")            # dates
+    answer(page, language, "yes")            # place
     assert page.evaluate("location.hash") == "#result-covers"
     assert_no_axe_violations(axe, page, "outcome")
     assert not record.errors, record.errors
@@ -328,7 +336,8 @@ def test_checker_page_without_javascript_shows_the_checklist(built, visit, langu
     for fragment in OUTCOME_FRAGMENTS:
         assert page.locator(f"#{fragment}").is_visible()
     # "result A" in the checklist jumps to the outcome.
-    assert page.locator("article ol a[href='#result-not-judicial']").count() == 2
+    assert page.locator("article ol a[href='#result-not-judicial']").count() == 1
+    assert page.locator("article ol a[href='#result-not-shown']").count() == 6
 
 
 @pytest.mark.browser

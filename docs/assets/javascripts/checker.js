@@ -1,4 +1,4 @@
-/* "Check a document": one yes/no question at a time, from the JSON block #checker-data
+/* "Check a document": one question at a time (Yes, No, and Not sure where the data gives it), from the JSON block #checker-data
  * that the build renders from data/checker.yml (the checklist on the page comes from
  * the same data). Each result has its own address (#result-...). No network, no storage. */
 (function () {
@@ -70,6 +70,9 @@
       var answers = box.appendChild(make("div", "", "guide-checker__answers"));
       answers.appendChild(button(ui.answer_yes, function () { answer(question.yes); }, true));
       answers.appendChild(button(ui.answer_no, function () { answer(question.no); }, true));
+      if (question.unsure) {
+        answers.appendChild(button(ui.answer_unsure, function () { answer(question.unsure); }, true));
+      }
       live.textContent = focus ? ui.question.replace("{n}", trail.length + 1) + ": " + question.text : "";
       if (data.outcomes[decodeURIComponent(location.hash.slice(1))]) setHash(null);
     } else {
