@@ -37,7 +37,8 @@ def glossary_markdown(language: str) -> str:
         out.append(f"### {term[language]} {{#{term['id']}}}\n")
         definition = term.get(f"definition_{language}")
         if definition:
-            out.append(f"{definition.strip()}\n")
+            refs = "".join(f"[^{key}]" for key in term.get("sources") or [])
+            out.append(f"{definition.strip()}{refs}\n")
         out.append(f"{label}: *{term[other]}*\n")
         if language == "es" and term.get("avoid_es"):
             out.append(f"{LABELS['es']['avoid']}: {', '.join(term['avoid_es'])}\n")
