@@ -179,7 +179,9 @@ def check_registry(sources: dict[str, Source], hosts: list[Host]) -> list[Proble
     for key, source in sources.items():
         url = source.data.get("url") if isinstance(source.data, dict) else None
         if url:
-            first = by_url.setdefault(_same_document(str(url)), source)
+            # The same page may hold two sources of different kinds (a tracker's report
+            # and the memo it reproduces); the same kind at the same URL is one source.
+            first = by_url.setdefault(_same_document(str(url)) + str(source.kind), source)
             if first is not source:
                 problems.append(Problem(source.path, source.line, f"source '{key}' has the same URL as "
                                         f"'{first.key}' ({first.path.name}:{first.line}): write each "
