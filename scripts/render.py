@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scripts import changes, content, sources, states, tools
 
-MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)(?:[ \t]+([a-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
+MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)(?:[ \t]+([A-Za-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
 
 LABELS = {
     "en": {"spanish": "Spanish", "english": "English", "avoid": "Avoid in Spanish"},
