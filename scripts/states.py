@@ -174,6 +174,9 @@ def check(folder: Path | None = None, docs: Path = content.DOCS) -> list[Problem
                 if topic not in TOPICS:
                     problems.append(Problem(path, line, f"rule '{rid}': topic '{topic}' is not one of "
                                             f"{', '.join(TOPICS)}"))
+            for deadline in rule.get("deadlines") or []:
+                if isinstance(deadline, dict) and deadline.get("date") and not _is_date(deadline["date"]):
+                    problems.append(Problem(path, line, f"rule '{rid}': a deadline's 'date' must be a date"))
             for key in ("effective", "checked"):
                 if rule.get(key) and not _is_date(rule[key]):
                     problems.append(Problem(path, line, f"rule '{rid}': '{key}' must be a date"))
@@ -230,7 +233,9 @@ def state_page_markdown(language: str, arg: str | None = None) -> str:
                 out.append("")
         if rule.get("deadlines"):
             out.append(f"**{words['deadlines']}:**\n")
-            out += [f"- {format_date(d['date'], language)}: {d[language].strip()}" for d in rule["deadlines"]]
+            # A recurring deadline (a quarterly report) has no single date.
+            out += [f"- {format_date(d['date'], language) + ': ' if d.get('date') else ''}{d[language].strip()}"
+                    for d in rule["deadlines"]]
             out.append("")
         if rule.get("penalties"):
             out.append(_field(words["penalties"], rule["penalties"][language].strip()))

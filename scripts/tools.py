@@ -33,6 +33,7 @@ PAREN_LINK_RE = re.compile(r"\s*\(\[[^\]]+\]\([^)]*\)\)")     # " ([why](page.md
 LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 EMPHASIS_RE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 BLANK_RE = re.compile(r"\[[^\]^]+\]")
+SPAN_RE = re.compile(r"</?span\b[^>]*>")
 LIST_ITEM_RE = re.compile(r"^\d+\.\s+(.*)$")
 
 
@@ -240,11 +241,17 @@ def _section_list(path: Path, section_id: str) -> tuple[str, list[str]]:
 
 
 def _field_patterns(language: str) -> list[tuple[str, str]]:
-    """(blank text as written on the page, field the builder fills), longest first."""
-    blank = builder_data()["blanks"][language]
-    return [(f"{blank['responder']} · {blank['phone']}", "responder"),
-            (f"{blank['backup']} · {blank['phone']}", "backups"),
-            (blank["responder"], "responder_name")]
+    """(blank text as written on the page, field the builder fills), longest first: the
+    page's own blanks, then the other language's (a Spanish step quotes what to say to
+    agents in English too, with the English blank)."""
+    patterns = []
+    for lang in [language] + [other for other in content.LANGUAGES if other != language]:
+        blank = builder_data()["blanks"][lang]
+        patterns += [(f"{blank['responder']} · {blank['phone']}", "responder"),
+                     (f"{blank['backup']} · {blank['phone']}", "backups")]
+    for lang in [language] + [other for other in content.LANGUAGES if other != language]:
+        patterns.append((builder_data()["blanks"][lang]["responder"], "responder_name"))
+    return patterns
 
 
 def step_tokens(markdown: str, language: str, where: str = "") -> list[list[str]]:
@@ -252,6 +259,7 @@ def step_tokens(markdown: str, language: str, where: str = "") -> list[list[str]
     style '' plain, 'b' bold, 'i' italic; footnotes and links are dropped (the printed
     protocol keeps the link text)."""
     text = FOOTNOTE_RE.sub("", markdown)
+    text = SPAN_RE.sub("", text)   # <span lang="en"> marks a quoted phrase; the words stay
     text = PAREN_LINK_RE.sub("", text)
     text = LINK_RE.sub(r"\1", text).strip()
     runs, position = [], 0
