@@ -57,6 +57,10 @@ WORDS = {
         "page_checked": "This page's rules were checked on {date}.",
         "review_none": "Every state rule was checked within the last {months} months.",
         "review_row": "| State | Rule | Last checked |",
+        "pending_title": "Reported, not yet verified",
+        "pending_intro": "We found these newer laws or orders, but have not yet checked them against their enacted text. Until we do, ask your facility's lawyer whether they apply to you.",
+        "pending_short": "not yet verified: {items}",
+        "no_verified": "No verified state rule as of {date}",
     },
     "es": {
         "note_title": "Normas estatales en este paso", "in": "En {state}", "see": "Vea la norma",
@@ -70,6 +74,10 @@ WORDS = {
         "page_checked": "Las normas de esta página se verificaron el {date}.",
         "review_none": "Todas las normas estatales se verificaron en los últimos {months} meses.",
         "review_row": "| Estado | Norma | Última verificación |",
+        "pending_title": "Informadas, aún sin verificar",
+        "pending_intro": "Encontramos estas leyes u órdenes más recientes, pero aún no las hemos verificado con su texto aprobado. Mientras tanto, pregunte al abogado(a) de su centro si se aplican a usted.",
+        "pending_short": "aún sin verificar: {items}",
+        "no_verified": "No hay normas estatales verificadas al {date}",
     },
 }
 CODE_RE = re.compile(r"^[A-Z]{2}$")
@@ -147,6 +155,12 @@ def check(folder: Path | None = None, docs: Path = content.DOCS) -> list[Problem
                     problems.append(Problem(path, 1, f"{name.get('en')} has rules but no page "
                                             f"docs/{language}/{STATE_PAGES}/{slug(state)}.md: run "
                                             "`python -m scripts states`"))
+        for item in state.get("pending") or []:
+            line = _line(path, "pending")
+            if not (isinstance(item, dict) and item.get("citation") and item.get("en") and item.get("es")
+                    and item.get("sources")):
+                problems.append(Problem(path, line, "each 'pending' item needs 'citation', 'en', 'es' "
+                                        "and 'sources' (what says the law exists)"))
         for rule in state["rules"]:
             rid = rule.get("id", "")
             line = _line(path, f"id: {rid}") if rid else 1
@@ -244,12 +258,20 @@ def state_page_markdown(language: str, arg: str | None = None) -> str:
         topics = ", ".join(TOPICS[t][language] for t in rule["topics"])
         out.append(_field(words["topics"], topics))
         out.append(_field(words["checked"], format_date(rule["checked"], language)))
+    if state.get("pending"):
+        out.append(f"## {words['pending_title']} {{#not-yet-verified}}\n")
+        out.append(words["pending_intro"] + "\n")
+        out += [f"- **{item['citation']}:** {item[language].strip()}{_refs(item.get('sources'))}"
+                for item in state["pending"]]
+        out.append("")
     return "\n".join(out) + "\n"
 
 
 def rule_ids(code: str | None) -> list[str]:
     state = by_code().get(code)
-    return [rule["id"] for rule in state["rules"]] if state else []
+    if not state:
+        return []
+    return [rule["id"] for rule in state["rules"]] + (["not-yet-verified"] if state.get("pending") else [])
 
 
 def states_index_markdown(language: str, rel: str = INDEX_PAGE) -> str:
@@ -262,6 +284,11 @@ def states_index_markdown(language: str, rel: str = INDEX_PAGE) -> str:
             titles = "; ".join(f"[{r['title'][language]}]({_link(rel, page_rel(state))}#{r['id']})"
                                for r in state["rules"])
             rows.append(f"| [{name}]({_link(rel, page_rel(state))}) | {titles} |")
+        elif state.get("pending"):
+            items = "; ".join(item["citation"] for item in state["pending"])
+            none = words["no_verified"].format(date=format_date(state["checked"], language))
+            rows.append(f"| [{name}]({_link(rel, OTHER_PAGE)}#{slug(state)}) | {none}; "
+                        f"{words['pending_short'].format(items=items)} |")
         else:
             none = words["none_found"].format(date=format_date(state["checked"], language))
             rows.append(f"| {name} | {none} |")
@@ -269,11 +296,21 @@ def states_index_markdown(language: str, rel: str = INDEX_PAGE) -> str:
 
 
 def other_states_markdown(language: str) -> str:
+    """States without a verified rule: 'none found', or the reported laws not yet verified."""
     words = WORDS[language]
-    items = [f"- <span id=\"{slug(s)}\"></span>**{s['name'][language]}:** "
-             f"{words['none_found'].format(date=format_date(s['checked'], language))}."
-             for s in sorted(load(), key=lambda s: s["name"][language]) if not s["rules"]]
-    return "\n".join(items) + "\n"
+    lines = []
+    for state in sorted(load(), key=lambda s: s["name"][language]):
+        if state["rules"]:
+            continue
+        date = format_date(state["checked"], language)
+        anchor = f'<span id="{slug(state)}"></span>**{state["name"][language]}:**'
+        if not state.get("pending"):
+            lines.append(f"- {anchor} {words['none_found'].format(date=date)}.")
+            continue
+        lines.append(f"- {anchor} {words['no_verified'].format(date=date)}. {words['pending_intro']}")
+        lines += [f"    - **{item['citation']}:** {item[language].strip()}{_refs(item.get('sources'))}"
+                  for item in state["pending"]]
+    return "\n".join(lines) + "\n"
 
 
 def _months_ago(today: dt.date, months: int) -> dt.date:
