@@ -83,6 +83,27 @@ def printable_pages(docs: Path = content.DOCS) -> list[Printable]:
     return found
 
 
+@dataclass(frozen=True)
+class Variant:
+    """Another PDF of a printable page that holds a given block, printed with a class
+    on <html> that docs/assets/stylesheets/handouts.css reads. overrides/main.html links
+    each one (the same suffixes) from the page."""
+    selector: str       # the page holds this block
+    suffix: str         # <page>-<suffix>.pdf
+    html_class: str
+
+
+VARIANTS = (
+    Variant(".md-content__inner > .guide-poster", "tabloid", "guide-paper-tabloid"),   # 11 x 17 in
+    Variant(".md-content__inner > .guide-wallet-sheets", "en", "guide-sheet-en"),      # English cards
+    Variant(".md-content__inner > .guide-wallet-sheets", "es", "guide-sheet-es"),      # Spanish cards
+)
+
+
+def variant_pdf(site_path: str, variant: Variant) -> str:
+    return f"{site_path.removesuffix('.pdf')}-{variant.suffix}.pdf"
+
+
 def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
@@ -95,11 +116,14 @@ def pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(pdf)).pages)
 
 
-def print_to_pdf(page, url: str, footer: str | None = None) -> bytes:
-    """Letter, tagged (structure for screen readers); the whole guide also gets page
-    numbers and an outline (bookmarks) from its headings."""
+def print_to_pdf(page, url: str, footer: str | None = None, html_class: str | None = None) -> bytes:
+    """Letter unless the page's CSS names another size (@page), tagged (structure for
+    screen readers); the whole guide also gets page numbers and an outline (bookmarks)
+    from its headings. html_class: a class put on <html> first (a Variant)."""
     page.goto(url, wait_until="load")
     page.emulate_media(media="print")
+    if html_class:
+        page.evaluate("name => document.documentElement.classList.add(name)", html_class)
     options = dict(format="Letter", print_background=True, prefer_css_page_size=True, tagged=True)
     if footer:
         options.update(outline=True, display_header_footer=True, header_template="<span></span>",
@@ -192,11 +216,17 @@ def make_pdfs(site: Path, base_url: str, browser, public_url: str) -> list[Made]
     page = context.new_page()
     try:
         for printable in printable_pages():
-            data = print_to_pdf(page, urljoin(base_url, printable.url_path))
+            url = urljoin(base_url, printable.url_path)
+            data = print_to_pdf(page, url)
             target = site / printable.pdf
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             made.append(Made(target, page_count(data), len(data)))
+            for variant in [v for v in VARIANTS if page.locator(v.selector).count()]:
+                data = print_to_pdf(page, url, html_class=variant.html_class)
+                target = site / variant_pdf(printable.pdf, variant)
+                target.write_bytes(data)
+                made.append(Made(target, page_count(data), len(data)))
         for language in content.LANGUAGES:
             book = site / f".book-{language}.html"
             book.write_text(book_html(site, base_url, language, project_version(), public_url), encoding="utf-8")

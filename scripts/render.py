@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from scripts import changes, content, sources, states, tools
+from scripts import changes, content, handouts, sources, states, tools
 
 MARKER_RE = re.compile(r"^<!--\s*render:\s*([a-z-]+)(?:[ \t]+([A-Za-z0-9-]+))?\s*-->\s*$", re.MULTILINE)
 
@@ -39,7 +39,7 @@ def glossary_markdown(language: str) -> str:
         if definition:
             refs = "".join(f"[^{key}]" for key in term.get("sources") or [])
             out.append(f"{definition.strip()}{refs}\n")
-        out.append(f"{label}: *{term[other]}*\n")
+        out.append(f'{label}: <span lang="{other}">*{term[other]}*</span>\n')
         if language == "es" and term.get("avoid_es"):
             out.append(f"{LABELS['es']['avoid']}: {', '.join(term['avoid_es'])}\n")
     return "\n".join(out)
@@ -81,7 +81,7 @@ def all_sources_markdown(language: str, rel: str = "resources/sources.md") -> st
 # marker's argument (`arg`) and the page's path under docs/<lang>/ (`rel`).
 RENDERERS = {"glossary": glossary_markdown, "all-sources": all_sources_markdown,
              "translation-status": translation_status_markdown, **tools.RENDERERS, **states.RENDERERS,
-             **changes.RENDERERS}
+             **changes.RENDERERS, **handouts.RENDERERS}
 
 # Section ids that a marker adds to its page (for the deep-link registry), by marker name:
 # a function of the marker's argument.
