@@ -39,7 +39,7 @@ def glossary_markdown(language: str) -> str:
         if definition:
             refs = "".join(f"[^{key}]" for key in term.get("sources") or [])
             out.append(f"{definition.strip()}{refs}\n")
-        out.append(f"{label}: *{term[other]}*\n")
+        out.append(f'{label}: <span lang="{other}">*{term[other]}*</span>\n')
         if language == "es" and term.get("avoid_es"):
             out.append(f"{LABELS['es']['avoid']}: {', '.join(term['avoid_es'])}\n")
     return "\n".join(out)

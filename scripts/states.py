@@ -222,6 +222,11 @@ def state_notes_markdown(language: str, arg: str | None = None, rel: str = "inde
     return (f'!!! note "{words["note_title"]}"\n\n' + "\n".join(lines) + f"\n\n    {other}\n")
 
 
+def _cite(citation: str, language: str) -> str:
+    """A citation as courts write it (English), marked as such on Spanish pages."""
+    return citation if language == "en" else f'<span lang="en">{citation}</span>'
+
+
 def _field(label: str, text: str) -> str:
     return f"**{label}:** {text}\n"
 
@@ -236,7 +241,8 @@ def state_page_markdown(language: str, arg: str | None = None) -> str:
            words["page_checked"].format(date=format_date(state["checked"], language)) + "\n"]
     for rule in state["rules"]:
         out.append(f"## {rule['title'][language]} {{#{rule['id']}}}\n")
-        out.append(_field(words["citation"], f"{rule['citation']}{_refs(rule.get('sources'))}"))
+        citation = _cite(rule["citation"], language)
+        out.append(_field(words["citation"], f"{citation}{_refs(rule.get('sources'))}"))
         out.append(_field(words["kind"], KINDS[rule["kind"]][language]))
         out.append(_field(words["effective"], format_date(rule["effective"], language)))
         out.append(_field(words["covers"], rule["covers"][language].strip()))
@@ -261,7 +267,7 @@ def state_page_markdown(language: str, arg: str | None = None) -> str:
     if state.get("pending"):
         out.append(f"## {words['pending_title']} {{#not-yet-verified}}\n")
         out.append(words["pending_intro"] + "\n")
-        out += [f"- **{item['citation']}:** {item[language].strip()}{_refs(item.get('sources'))}"
+        out += [f"- **{_cite(item['citation'], language)}:** {item[language].strip()}{_refs(item.get('sources'))}"
                 for item in state["pending"]]
         out.append("")
     return "\n".join(out) + "\n"
@@ -308,8 +314,8 @@ def other_states_markdown(language: str) -> str:
             lines.append(f"- {anchor} {words['none_found'].format(date=date)}.")
             continue
         lines.append(f"- {anchor} {words['no_verified'].format(date=date)}. {words['pending_intro']}")
-        lines += [f"    - **{item['citation']}:** {item[language].strip()}{_refs(item.get('sources'))}"
-                  for item in state["pending"]]
+        lines += [f"    - **{_cite(item['citation'], language)}:** {item[language].strip()}"
+                  f"{_refs(item.get('sources'))}" for item in state["pending"]]
     return "\n".join(lines) + "\n"
 
 

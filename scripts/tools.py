@@ -33,7 +33,7 @@ PAREN_LINK_RE = re.compile(r"\s*\(\[[^\]]+\]\([^)]*\)\)")     # " ([why](page.md
 LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 EMPHASIS_RE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 BLANK_RE = re.compile(r"\[[^\]^]+\]")
-SPAN_RE = re.compile(r"</?span\b[^>]*>")
+SPAN_LANG_RE = re.compile(r'<span lang="([a-z]{2})">(.*?)</span>')
 LIST_ITEM_RE = re.compile(r"^\d+\.\s+(.*)$")
 
 
@@ -257,36 +257,53 @@ def _field_patterns(language: str) -> list[tuple[str, str]]:
 def step_tokens(markdown: str, language: str, where: str = "") -> list[list[str]]:
     """One list item's Markdown as tokens [style, text] or [style, blank, field]:
     style '' plain, 'b' bold, 'i' italic; footnotes and links are dropped (the printed
-    protocol keeps the link text)."""
+    protocol keeps the link text). A phrase marked <span lang="en"> gives tokens a fourth
+    element, its language: [style, text, field or "", lang]."""
     text = FOOTNOTE_RE.sub("", markdown)
-    text = SPAN_RE.sub("", text)   # <span lang="en"> marks a quoted phrase; the words stay
     text = PAREN_LINK_RE.sub("", text)
     text = LINK_RE.sub(r"\1", text).strip()
-    runs, position = [], 0
-    for match in EMPHASIS_RE.finditer(text):
-        if match.start() > position:
-            runs.append(("", text[position:match.start()]))
-        runs.append(("b", match.group(1)) if match.group(1) is not None else ("i", match.group(2)))
-        position = match.end()
-    if position < len(text):
-        runs.append(("", text[position:]))
     patterns = _field_patterns(language)
     split = re.compile("(" + "|".join(re.escape(blank) for blank, _ in patterns) + ")")
     fields = dict(patterns)
     tokens = []
-    for style, run in runs:
-        for part in split.split(run):
-            if not part:
-                continue
-            if part in fields:
-                tokens.append([style, part, fields[part]])
-                continue
-            unknown = BLANK_RE.search(part)
-            if unknown:
-                raise ValueError(f"{where}: the blank {unknown.group(0)} is not one the protocol "
-                                 "builder can fill: add it to data/builder.yml and scripts/tools.py")
-            tokens.append([style, part])
+    for lang, segment in _language_segments(text):
+        runs, position = [], 0
+        for match in EMPHASIS_RE.finditer(segment):
+            if match.start() > position:
+                runs.append(("", segment[position:match.start()]))
+            runs.append(("b", match.group(1)) if match.group(1) is not None else ("i", match.group(2)))
+            position = match.end()
+        if position < len(segment):
+            runs.append(("", segment[position:]))
+        for style, run in runs:
+            for part in split.split(run):
+                if not part:
+                    continue
+                if part in fields:
+                    token = [style, part, fields[part]]
+                else:
+                    unknown = BLANK_RE.search(part)
+                    if unknown:
+                        raise ValueError(f"{where}: the blank {unknown.group(0)} is not one the protocol "
+                                         "builder can fill: add it to data/builder.yml and scripts/tools.py")
+                    token = [style, part]
+                if lang:
+                    token += [""] * (3 - len(token)) + [lang]
+                tokens.append(token)
     return tokens
+
+
+def _language_segments(text: str) -> list[tuple[str | None, str]]:
+    """Split text at <span lang="xx">…</span>: [(lang or None, text)]."""
+    segments, position = [], 0
+    for match in SPAN_LANG_RE.finditer(text):
+        if match.start() > position:
+            segments.append((None, text[position:match.start()]))
+        segments.append((match.group(1), match.group(2)))
+        position = match.end()
+    if position < len(text):
+        segments.append((None, text[position:]))
+    return segments
 
 
 def protocol_steps(language: str) -> dict:

@@ -116,7 +116,7 @@ def test_unknown_topic_is_an_error(fixture_states):
 def test_state_page_shows_citation_duties_and_date_checked(fixture_states):
     page = states.state_page_markdown("es", "CA")
     assert "## Información de pacientes {#ca-records}" in page
-    assert "**Cita:** Cal. Civ. Code § 1[^usc-18-111]" in page
+    assert "**Cita:** <span lang=\"en\">Cal. Civ. Code § 1</span>[^usc-18-111]" in page
     assert "- Una política" in page
     assert "**Verificada con el texto aprobado el:** 30 de noviembre de 2026" in page
 

@@ -70,8 +70,14 @@
           if (token[2] === "responder") text = responder;
           if (token[2] === "responder_name") text = v.responder_name || text;
           if (token[2] === "backups" && others.length) text = others.join(t.or);
-          item.appendChild(token[0] ? make(token[0] === "b" ? "strong" : "em", text)
-            : document.createTextNode(text));
+          var node = token[0] ? make(token[0] === "b" ? "strong" : "em", text) : document.createTextNode(text);
+          if (token[3]) {  /* a phrase in the other language keeps its lang */
+            var span = make("span");
+            span.lang = token[3];
+            span.appendChild(node);
+            node = span;
+          }
+          item.appendChild(node);
         });
       });
       part.appendChild(make("p", t.source.replace("{page}", steps.page), "guide-protocol__source"));
