@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import anchors, content, render, sources, states, theme  # noqa: E402
+from scripts import anchors, content, render, search, sources, states, theme  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.guide")
 
@@ -50,6 +50,7 @@ def on_page_markdown(markdown, page, config, files):
     for problem in content.check_front_matter(path) + content.check_heading_ids(path):
         log.warning(str(problem))
     language = page_language(page)
+    search.set_boost(page, language)  # per-page search rank from data/search.yml
     markdown = render.expand_markers(markdown, language, path)
     # Footnotes for the cited registry keys (unknown keys are reported by on_pre_build).
     markdown, _ = sources.append_footnotes(markdown, language, path)
@@ -90,6 +91,7 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     site = Path(config.site_dir)
     theme.split_search_index(site)
+    search.enrich(site)  # synonyms from data/search.yml, in a hidden index field
     if config.extra.get("offline"):
         return  # the offline package has no server: no robots.txt or redirect pages
     theme.write_robots(site, config.site_url or "/")

@@ -7,22 +7,19 @@
 __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
 
 /*
- * 2. Search per language. Material loads one search index holding both languages, so
- *    an English query on a Spanish page lists English pages. The build also writes
- *    search/search_index.<lang>.json; requests go to the page's language.
- * 3. No needless downloads. Material fetches "sitemap.xml" beside every
- *    <link rel="alternate"> to map pages between site versions; our hreflang links are
- *    per page, so that would be a missing file (or, at the root, the whole sitemap) on
- *    every page load. Those requests get a tiny empty file: the language switcher is
- *    handled by guide.js.
+ * 2. Search per language: the build writes search/search_index.<lang>.json beside
+ *    Material's index of both languages; requests go to the page's language.
+ * 3. Material fetches "sitemap.xml" beside every <link rel="alternate"> to map pages
+ *    between site versions; ours are per page, so that would be a missing file (or the
+ *    whole sitemap) on every page load. Those requests get a tiny empty file (guide.js
+ *    handles the language switcher).
  */
 (function () {
   "use strict";
   var lang = document.documentElement.lang === "es" ? "es" : "en";
 
-  /* 4. The offline package (file://) has no server to ask: Material loads
-   *    search/search_index.js, which sets the global __index holding both languages.
-   *    Keep the page's language only, as the per-language files do online. */
+  /* 4. Offline (file://), Material loads search/search_index.js, which sets __index
+   *    with both languages: keep the page's language only. */
   if (location.protocol === "file:") {
     var stored;
     Object.defineProperty(window, "__index", {
@@ -37,9 +34,9 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
       }
     });
   }
-  /* 5. Search loads when the reader opens it. Material starts its search worker and
-   *    downloads the search index, most of a page's weight, on every page load; both
-   *    now wait until the search box is opened or focused. */
+  /* 5. Search loads when opened or focused (Material would start its worker and fetch
+   *    the index, most of a page's weight, on every page), in workers/guide-search.js:
+   *    Material's worker plus accent folding and stemmed queries. */
   var searchWanted = location.protocol === "file:", waiting = [];
   function wantSearch() {
     if (searchWanted) return;
@@ -53,12 +50,12 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
     if (event.target.id === "__search" && event.target.checked) wantSearch();
   });
   var RealWorker = window.Worker;
-  if (RealWorker && !searchWanted) {
+  if (RealWorker) {
     window.Worker = function (url, options) {
       if (String(url).indexOf("search") === -1) return new RealWorker(url, options);
       var real = null, listeners = [], queue = [];
       function start() {
-        real = new RealWorker(url, options);
+        real = new RealWorker(String(url).replace(/[^/]*$/, "guide-search.js?$&"), options);
         listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
         queue.splice(0).forEach(function (message) { real.postMessage(message); });
       }
