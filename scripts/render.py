@@ -78,7 +78,8 @@ def all_sources_markdown(language: str, rel: str = "resources/sources.md") -> st
 
 
 # Renderers take the page's language, and, when they name them as parameters, the
-# marker's argument (`arg`) and the page's path under docs/<lang>/ (`rel`).
+# marker's argument (`arg`), the page's path under docs/<lang>/ (`rel`) and how many
+# identical markers came before this one on the page (`occurrence`).
 RENDERERS = {"glossary": glossary_markdown, "all-sources": all_sources_markdown,
              "translation-status": translation_status_markdown, **tools.RENDERERS, **states.RENDERERS,
              **changes.RENDERERS, **handouts.RENDERERS}
@@ -109,8 +110,11 @@ def expand_markers(markdown: str, language: str, path: Path, skip: tuple[str, ..
     rel = path.relative_to(content.DOCS / language).as_posix() \
         if path.is_relative_to(content.DOCS / language) else path.name
 
+    seen: dict[tuple, int] = {}
+
     def replace(match: re.Match) -> str:
         name, arg = match.group(1), match.group(2)
+        occurrence = seen[(name, arg)] = seen.get((name, arg), -1) + 1
         if name not in RENDERERS:
             raise ValueError(f"{path}: unknown render marker '{name}' "
                              f"(known: {', '.join(sorted(RENDERERS))})")
@@ -118,7 +122,7 @@ def expand_markers(markdown: str, language: str, path: Path, skip: tuple[str, ..
             return ""
         renderer = RENDERERS[name]
         accepted = inspect.signature(renderer).parameters
-        kwargs = {k: v for k, v in (("arg", arg), ("rel", rel)) if k in accepted}
+        kwargs = {k: v for k, v in (("arg", arg), ("rel", rel), ("occurrence", occurrence)) if k in accepted}
         if arg and "arg" not in accepted:
             raise ValueError(f"{path}: render marker '{name}' takes no argument (got '{arg}')")
         return renderer(language, **kwargs)

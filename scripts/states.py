@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import content
+from scripts import content, sources
 from scripts.content import Problem
 from scripts.sources import format_date
 
@@ -203,23 +203,40 @@ def _refs(keys) -> str:
     return "".join(f"[^{key}]" for key in keys or [])
 
 
-def state_notes_markdown(language: str, arg: str | None = None, rel: str = "index.md") -> str:
-    """A note at a step: one line per state rule that changes this step."""
+def state_notes_markdown(language: str, arg: str | None = None, rel: str = "index.md",
+                         occurrence: int = 0) -> str:
+    """A note at a step: one line per state rule that changes this step. A page meant to
+    fit one or two printed pages, or a step whose note already appeared higher on the
+    page, gets the short form: the states, each linked to its rule."""
     if arg not in TOPICS:
         raise ValueError(f"state-notes needs a topic: one of {', '.join(TOPICS)} (got '{arg}')")
     words = WORDS[language]
-    lines = []
-    for state in load():
-        for rule in state["rules"]:
-            if arg in (rule.get("topics") or []):
-                target = _link(rel, f"{page_rel(state)}#{rule['id']}")
-                lines.append(f"    - **{words['in'].format(state=state['name'][language])}:** "
-                             f"{rule['step_note'][language].strip()} "
-                             f"[{words['see']}]({target}).{_refs(rule.get('sources'))}")
-    if not lines:
-        lines.append(f"    {words['none_topic']}")
+    found = [(state, rule) for state in load() for rule in state["rules"]
+             if arg in (rule.get("topics") or [])]
     other = words["other"].format(link=_link(rel, INDEX_PAGE))
-    return (f'!!! note "{words["note_title"]}"\n\n' + "\n".join(lines) + f"\n\n    {other}\n")
+    page = content.DOCS / language / rel
+    budget = content.read_meta(page)[0].get("print") if page.exists() else None
+    if occurrence or budget in ("one-page", "two-pages"):
+        first = {}
+        for state, rule in found:   # one link per state, to its first rule on this step
+            first.setdefault(state["code"], (state, rule))
+        names = ", ".join(f"[{state['name'][language]}]({_link(rel, page_rel(state) + '#' + rule['id'])})"
+                          for state, rule in first.values()) or words["none_topic"]
+        return f"**{words['note_title']}:** {names}. {other}\n"
+    lines = [f"    - **{words['in'].format(state=state['name'][language])}:** "
+             f"{rule['step_note'][language].strip()} "
+             f"[{words['see']}]({_link(rel, page_rel(state) + '#' + rule['id'])}).{_refs(rule.get('sources'))}"
+             for state, rule in found] or [f"    {words['none_topic']}"]
+    return f'!!! note "{words["note_title"]}"\n\n' + "\n".join(lines) + f"\n\n    {other}\n"
+
+
+def _source_name(source, language: str) -> str:
+    """A registered source's title, marked with its language when it is not the page's."""
+    if source is None:
+        return ""
+    lang = source.lang or "en"
+    attr = f' lang="{lang}"' if lang != language else ""
+    return f"<cite{attr}>{sources._text(source.title)}</cite>"
 
 
 def _cite(citation: str, language: str) -> str:
@@ -260,7 +277,9 @@ def state_page_markdown(language: str, arg: str | None = None) -> str:
         if rule.get("penalties"):
             out.append(_field(words["penalties"], rule["penalties"][language].strip()))
         if rule.get("guidance"):
-            out.append(_field(words["guidance"], _refs(rule["guidance"])))
+            registry = sources.load()[0]
+            named = "; ".join(_source_name(registry.get(key), language) + _refs([key]) for key in rule["guidance"])
+            out.append(_field(words["guidance"], named))
         topics = ", ".join(TOPICS[t][language] for t in rule["topics"])
         out.append(_field(words["topics"], topics))
         out.append(_field(words["checked"], format_date(rule["checked"], language)))

@@ -99,13 +99,23 @@ def test_a_bad_topic_and_a_bad_code_are_named(fixture_states, tmp_path):
 # --- Rendering -----------------------------------------------------------------------
 
 def test_notes_at_a_step_link_the_rule_and_cite_its_source(fixture_states):
-    note = states.state_notes_markdown("en", "records", "protocols/checklists/responder.md")
+    note = states.state_notes_markdown("en", "records", "protocols/during.md")
     assert note.startswith('!!! note "State rules at this step"')
-    assert "- **In California:** a court order is needed. [See the rule](../../states/california.md#ca-records).[^usc-18-111]" in note
-    assert "[State rules](../../states/index.md)" in note
+    assert "- **In California:** a court order is needed. [See the rule](../states/california.md#ca-records).[^usc-18-111]" in note
+    assert "[State rules](../states/index.md)" in note
     assert "California" not in states.state_notes_markdown("en", "entry", "protocols/during.md")
     es = states.state_notes_markdown("es", "records", "records/index.md")
     assert "- **En California:** se necesita una orden. [Vea la norma](../states/california.md#ca-records)." in es
+
+
+def test_short_notes_on_printed_checklists_and_repeated_steps(fixture_states):
+    # A second note for the same step on a page, and any note on a page with a print
+    # budget, is one line: the states, each linked to its rule.
+    again = states.state_notes_markdown("en", "records", "records/index.md", occurrence=1)
+    assert again == ("**State rules at this step:** [California](../states/california.md#ca-records). "
+                     "Other states: see [State rules](../states/index.md).\n")
+    printed = states.state_notes_markdown("es", "records", "protocols/checklists/responder.md")
+    assert printed.startswith("**Normas estatales en este paso:** [California](../../states/california.md#ca-records).")
 
 
 def test_unknown_topic_is_an_error(fixture_states):
@@ -196,7 +206,6 @@ def test_state_notes_render_on_the_pages_that_carry_them(site):
             if not topics:
                 continue
             html_path = site / prefix / content.site_path(rel) / "index.html"
-            soup = sitecheck.soup(html_path)
-            notes = soup.select(".admonition.note")
+            article = sitecheck.soup(html_path).find("article").get_text()
             title = states.WORDS[language]["note_title"]
-            assert sum(title in n.get_text() for n in notes) == len(topics), f"{language}/{rel}"
+            assert article.count(title) == len(topics), f"{language}/{rel}"
