@@ -362,8 +362,9 @@ def _text(value: str) -> str:
     return MD_SPECIAL_RE.sub(r"\\\1", html.unescape(str(value))).replace("&", "&amp;")
 
 
-def _in_language(tag: str, text: str, source_lang: str, page_lang: str) -> str:
+def _in_language(tag: str, text: str, source_lang: str, page_lang: str, css: str = "") -> str:
     attr = f' lang="{source_lang}"' if source_lang != page_lang else ""
+    attr += f' class="{css}"' if css else ""
     return f"<{tag}{attr}>{_text(text)}</{tag}>"
 
 
@@ -372,17 +373,35 @@ def footnote_text(source: Source, language: str) -> str:
     source's language when it differs from the page's), date, link, the date checked."""
     words = WORDS[language]
     lang = source.lang or "en"
-    parts = [_in_language("span", source.issuer, lang, language) + ",",
-             _in_language("cite", source.title, lang, language) + "."]
+    # Classes let a printed page with a page budget keep only title, date and link
+    # (print.css): the issuer of a law is in its title, and the note and the date checked
+    # are on the screen and on the Sources page.
+    issuer_css = "guide-source-issuer" + (" guide-source-issuer--law" if source.kind in LAW_KINDS else "")
+    parts = [_in_language("span", source.issuer + ",", lang, language, issuer_css), _title(source, lang, language) + "."]
     if source.current_as_of:
-        parts.append(words["as_of"].format(date=format_date(source.current_as_of, language)))
+        parts.append('<span class="guide-source-as-of">'
+                     f'{words["as_of"].format(date=format_date(source.current_as_of, language))}</span>')
     else:
         parts.append(format_date(source.date, language) + ".")
     if source.note and source.note.get(language):
-        parts.append(_text(source.note[language]))
+        parts.append(f'<span class="guide-source-note">{_text(source.note[language])}</span>')
     parts.append(f"<{source.url}>")
-    parts.append(words["checked"].format(date=format_date(source.checked, language)))
+    parts.append(f'<span class="guide-source-checked">'
+                 f'{words["checked"].format(date=format_date(source.checked, language))}</span>')
     return " ".join(parts)
+
+
+def _title(source: Source, lang: str, page_lang: str) -> str:
+    """The title in <cite>. A law's title starts with its citation ("18 U.S.C. § 111,
+    Assaulting…"): the heading after the citation is marked so that a printed page with a
+    page budget can show the citation alone."""
+    attr = f' lang="{lang}"' if lang != page_lang else ""
+    title = str(source.title)
+    citation, comma, heading = title.partition(", ")
+    if source.kind in LAW_KINDS and comma and any(ch.isdigit() for ch in citation):
+        return (f"<cite{attr}>{_text(citation)}"
+                f'<span class="guide-source-heading">, {_text(heading)}</span></cite>')
+    return f"<cite{attr}>{_text(title)}</cite>"
 
 
 def cited_keys(markdown: str) -> list[str]:

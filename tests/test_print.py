@@ -91,5 +91,7 @@ def test_wide_table_prints_without_clipping(built, site, downloads):
         page = sitecheck.soup(site / printable.url_path / "index.html")
         cells = page.select("article table td, article table th")
         assert len(cells) >= 12
+        for mark in page.select("article table sup[id^='fnref']"):
+            mark.decompose()   # adjacent footnote marks print as one number ("56")
         missing = {w for cell in cells for w in words(cell.get_text(" ")) if w not in printed}
         assert not missing, f"{language}: table words missing from the printout: {sorted(missing)[:20]}"

@@ -189,14 +189,14 @@ def entry(**fields) -> sources.Source:
 
 def test_footnote_in_english_has_no_lang_attribute_and_english_dates():
     text = sources.footnote_text(entry(), "en")
-    assert text.startswith("<span>U.S. Immigration and Customs Enforcement</span>, <cite>Form I-205")
+    assert text.startswith('<span class="guide-source-issuer">U.S. Immigration and Customs Enforcement,</span> <cite>Form I-205')
     assert "May 12, 2025." in text and "Checked November 30, 2026." in text
     assert "<https://www.ice.gov/some/page>" in text
 
 
 def test_footnote_on_a_spanish_page_marks_the_english_title_and_uses_spanish_dates():
     text = sources.footnote_text(entry(current_as_of=dt.date(2026, 11, 30), date=None), "es")
-    assert '<span lang="en">U.S. Immigration and Customs Enforcement</span>' in text
+    assert '<span lang="en" class="guide-source-issuer">U.S. Immigration and Customs Enforcement,</span>' in text
     assert '<cite lang="en">Form I-205, Warrant of Removal/Deportation</cite>' in text
     assert "Texto vigente al 30 de noviembre de 2026." in text
     assert "Verificado el 30 de noviembre de 2026." in text
