@@ -16,16 +16,10 @@ import datetime as dt
 from pathlib import Path
 
 from scripts import content
+from scripts.sources import format_date  # one date format for the whole guide
 
 CHANGES_PAGE = "about/changes.md"
 TIMELINE_PAGE = "context/timeline.md"
-
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"],
-}
 
 WORDS = {
     "en": {"means": "What it means for you", "pages": "Pages of this guide that changed",
@@ -35,16 +29,6 @@ WORDS = {
            "latest": "Qué cambió — última actualización", "details": "Qué cambió",
            "all": "Todos los cambios"},
 }
-
-
-def format_date(value: dt.date | str, language: str) -> str:
-    """'November 30, 2026' in English, '30 de noviembre de 2026' in Spanish."""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    month = MONTHS[language][value.month - 1]
-    if language == "es":
-        return f"{value.day} de {month} de {value.year}"
-    return f"{month} {value.day}, {value.year}"
 
 
 def _as_date(value) -> dt.date:
