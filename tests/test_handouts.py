@@ -21,6 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 from scripts import content, handouts, pdf, sitecheck
+from tests.test_print import made
 
 pytestmark = pytest.mark.browser
 
@@ -59,14 +60,6 @@ FILLED = [
     Paper("poster-tabloid", POSTER, 11, 17, 0.5, 0.5, "tabloid", 40, 28),
 ]
 SHEET_PAPER = Paper("wallet-card-sheet", SHEET, 8.5, 11, 0.5, 0.25)
-
-
-def made(built, site_path: str):
-    for item in built.pdfs:
-        if item.path == built.site / site_path:
-            return item
-    raise AssertionError(f"{site_path} was not printed; printed: "
-                         f"{sorted(str(i.path.relative_to(built.site)) for i in built.pdfs)}")
 
 
 def page_pdf(language: str, rel: str, variant: str | None = None) -> str:
