@@ -422,9 +422,7 @@ def stub_pages(docs: Path = content.DOCS) -> list[Path]:
                     "<!-- footnotes -->\n")
             path = docs / language / rel
             old = path.read_text(encoding="utf-8") if path.exists() else None
-            if language == "es" and old is not None:
-                # keep the translation stamp line; it is rewritten below
-                pass
+            # The Spanish stamp line is written by translation.stamp below: compare without it.
             if old is None or _without_stamp(old) != text:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
